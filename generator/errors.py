@@ -1,0 +1,83 @@
+"""Problems found in content, and the one exception that carries them.
+
+Every stage reports into a `Report` instead of raising, so that an editor sees
+every mistake in one run; the build stops once, at the end of validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (an error) or suspicious (a warning) in one file."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    key: str = ""
+    severity: str = "error"
+    excerpt: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def location(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return where
+
+    def __str__(self) -> str:
+        text = f"{self.location()}: "
+        if self.severity == "warning":
+            text += "warning: "
+        if self.key:
+            text += f"{self.key}: "
+        return text + self.message
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line or 0, self.column or 0, self.key, self.message)
+
+
+@dataclass
+class Report:
+    """Collects problems from every stage of a build."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted((p for p in self.problems if p.is_error), key=Problem.sort_key)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted((p for p in self.problems if not p.is_error), key=Problem.sort_key)
+
+
+class LadderError(Exception):
+    """A failure the user can fix that is not about one content file (exit 1)."""
+
+
+class UsageError(LadderError):
+    """Bad command-line usage, such as a missing content folder (exit 2)."""
+
+
+class ContentError(LadderError):
+    """The content has errors; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = sum(p.is_error for p in problems)
+        super().__init__(f"{count} error{'s' if count != 1 else ''} in content")

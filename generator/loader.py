@@ -1,0 +1,116 @@
+"""Content files → raw pages: front matter data, Markdown body, and line offsets.
+
+Nothing here knows what the keys mean; `schema` and `frameworks` do that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontmatter.default_handlers import YAMLHandler
+
+from . import yamlio
+from .errors import Problem
+
+MAX_FILE_BYTES = 5_000_000
+SITE_FILES = {"site.yml", "site.yaml", "mappings.yml", "mappings.yaml"}
+PAGE_SUFFIXES = {".md", ".markdown", ".yml", ".yaml"}
+
+_FRONT_MATTER = YAMLHandler()
+
+
+@dataclass(slots=True)
+class RawPage:
+    """One content file, split and parsed but not yet validated."""
+
+    rel: str  # path relative to the content folder, with forward slashes
+    text: str  # the YAML part, as it is in the file
+    data: object  # the parsed YAML
+    body: str  # Markdown after the front matter ("" for pure YAML files)
+    line_offset: int  # lines in the file before `text`
+    body_line: int  # line of the file where `body` starts
+    has_front_matter: bool
+    digest: str  # hash of the file's bytes, for caches
+
+    def problem(self, message: str, path: tuple = (), severity: str = "error") -> Problem:
+        """Build a problem at `path` inside this page, with its line and column."""
+        position = yamlio.locate(self.text, path) if self.text else None
+        line, column = position if position else (None, None)
+        if line is not None:
+            line += self.line_offset
+        return Problem(
+            self.rel,
+            message,
+            line=line,
+            column=column,
+            key=yamlio.format_path(path),
+            severity=severity,
+            excerpt=yamlio.excerpt(self.text, line - self.line_offset, self.line_offset) if line else (),
+        )
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    """Every page file under `content_dir`, in a stable order, skipping hidden ones."""
+    files = []
+    for path in content_dir.rglob("*"):
+        rel = path.relative_to(content_dir)
+        if any(part.startswith((".", "_")) for part in rel.parts):
+            continue
+        if path.suffix.lower() not in PAGE_SUFFIXES or not path.is_file():
+            continue
+        if len(rel.parts) == 1 and rel.name in SITE_FILES:
+            continue
+        files.append(path)
+    return sorted(files, key=lambda p: p.relative_to(content_dir).as_posix())
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, bytes, list[Problem]]:
+    """Read a file as UTF-8, refusing huge or undecodable files with a clear message."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, b"", [Problem(rel, f"cannot read file: {exc.strerror}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, raw, [Problem(rel, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+    try:
+        return raw.decode("utf-8-sig"), raw, []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, raw, [
+            Problem(rel, "file is not UTF-8; save it as UTF-8 in your editor", line=line, column=column)
+        ]
+
+
+def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
+    """Read one content file into a `RawPage`."""
+    text, raw, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    text = text.replace("\r\n", "\n")
+    if path.suffix.lower() in (".yml", ".yaml"):
+        meta, body, offset, has_fm = text, "", 0, True
+    elif _FRONT_MATTER.detect(text):
+        meta, body = _FRONT_MATTER.split(text)
+        offset, has_fm = 1, True
+    else:
+        meta, body, offset, has_fm = "", text, 0, False
+    body_line = offset + meta.count("\n") + 2 if has_fm and body is not text else 1
+    data, problems = yamlio.parse(meta, rel, offset) if meta.strip() else ({}, [])
+    if data is None and not problems:
+        data = {}
+    return RawPage(rel, meta, data, body, offset, body_line, has_fm, digest), problems
+
+
+def load_pages(content_dir: Path) -> tuple[list[RawPage], list[Problem]]:
+    """Load every content file; return the pages that parsed and all problems."""
+    pages, problems = [], []
+    for path in content_files(content_dir):
+        page, found = load_page(path, path.relative_to(content_dir).as_posix())
+        problems.extend(found)
+        if page is not None and not any(p.is_error for p in found):
+            pages.append(page)
+    return pages, problems

@@ -1,0 +1,90 @@
+"""Markdown bodies → safe HTML.
+
+Python-Markdown renders; nh3 then removes anything executable (scripts, event
+handlers, `javascript:` URLs), whatever the source contained. Sections that
+start with a level-two heading become cards, which is how Monzo-style
+Markdown pages ("## Level 1 … ---") read best.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .model import slugify
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
+    "dl", "dt", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "section": {"class"},
+    "th": {"scope", "colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align"},
+    "ol": {"start"},
+}
+
+
+class _Cards(Treeprocessor):
+    """Wrap each `<h2>` and what follows it, up to the next `<h2>`, in a card.
+
+    A `# heading` in a body becomes `<h2>`: the page's own title is its `<h1>`.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        children = list(root)
+        for child in children:
+            if child.tag == "h1":
+                child.tag = "h2"
+        if not any(child.tag == "h2" for child in children):
+            return
+        for child in children:
+            root.remove(child)
+        card = None
+        for child in children:
+            if child.tag == "h2":
+                card = etree.SubElement(root, "section", {"class": "card"})
+            if child.tag == "hr" and card is not None:
+                continue  # cards are separated already
+            (card if card is not None else root).append(child)
+
+
+class _CardsExtension(Extension):
+    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API
+        md.treeprocessors.register(_Cards(md), "ladder-cards", 1)
+
+
+def _heading_id(value: str, separator: str) -> str:
+    return slugify(value) or "section"
+
+
+_MARKDOWN = markdown.Markdown(
+    extensions=["extra", "sane_lists", "toc", _CardsExtension()],
+    extension_configs={"toc": {"slugify": _heading_id, "permalink": False}},
+    output_format="html",
+)
+
+
+def render_markdown(text: str) -> str:
+    """Render Markdown to sanitised HTML; empty text gives an empty string."""
+    if not text or not text.strip():
+        return ""
+    _MARKDOWN.reset()
+    html = _MARKDOWN.convert(text)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )

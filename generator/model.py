@@ -1,0 +1,196 @@
+"""The one model every page is rendered from.
+
+framework → topic (optionally under category and subcategory) → level →
+sublevel → criterion (+ examples), with a per-framework level scale and
+optional roles. Templates and page builders only ever read these objects.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Level:
+    """One step of a framework's scale: a number, a letter or a named level."""
+
+    id: str  # "1", "G"
+    name: str = ""  # "Learning"; empty for plain numbered levels
+    description: str = ""
+    rank: int = 0  # 0 for the most junior level
+    beyond_declared: bool = False  # present in content beyond `levels: N`
+
+    @property
+    def slug(self) -> str:
+        return "level-" + slugify(self.id)
+
+
+@dataclass(slots=True)
+class Criterion:
+    """One expectation, linkable by its anchor."""
+
+    anchor: str
+    text: str
+    examples: list[str] = field(default_factory=list)
+    number: str = ""  # kept from the source: "5", "2.3"
+    inherited: bool = False  # shown from the generic framework's topic
+    notes: list[str] = field(default_factory=list)  # teaching content and the like
+
+
+@dataclass(slots=True)
+class Sublevel:
+    """"Criteria for sublevel A (after probation)" → id "A", qualifier "after probation"."""
+
+    id: str
+    qualifier: str
+    anchor: str
+    criteria: list[Criterion] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TopicLevel:
+    """What one topic expects at one level."""
+
+    level: Level
+    anchor: str
+    criteria: list[Criterion] = field(default_factory=list)
+    sublevels: list[Sublevel] = field(default_factory=list)
+
+    def all_criteria(self) -> list[Criterion]:
+        found = list(self.criteria)
+        for sublevel in self.sublevels:
+            found.extend(sublevel.criteria)
+        return found
+
+
+@dataclass(slots=True)
+class Category:
+    code: str
+    title: str
+    description: str = ""
+    parent: Category | None = None
+
+    @property
+    def anchor(self) -> str:
+        prefix = self.parent.anchor + "-" if self.parent else "category-"
+        return prefix + slugify(self.code or self.title)
+
+
+@dataclass(slots=True)
+class Topic:
+    name: str
+    slug: str
+    title: str
+    description: str = ""
+    code: str = ""
+    inherited_title: bool = False
+    category: Category | None = None
+    subcategory: Category | None = None
+    levels: list[TopicLevel] = field(default_factory=list)
+
+    def at(self, level: Level) -> TopicLevel | None:
+        for topic_level in self.levels:
+            if topic_level.level.id == level.id:
+                return topic_level
+        return None
+
+
+@dataclass(slots=True)
+class Role:
+    id: str
+    title: str
+    description: str = ""
+    targets: dict[str, Level] = field(default_factory=dict)  # topic slug → target level
+    progresses_to: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Source:
+    """Where a framework came from, shown on its page."""
+
+    title: str = ""
+    publisher: str = ""
+    url: str = ""
+    licence: str = ""
+    notes: str = ""
+
+
+@dataclass(slots=True)
+class Framework:
+    file: str  # content file, relative to the content folder
+    path: str  # site path without slashes: "engineering/backend"
+    title: str
+    sidebar_title: str
+    group: str  # "" when ungrouped
+    kind: str = "progression"  # progression | markdown | standard | unit
+    language: str = "en"
+    description: str = ""
+    featured: bool = False
+    body_html: str = ""
+    levels: list[Level] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    categories: list[Category] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    source: Source | None = None
+    details: list[tuple[str, str]] = field(default_factory=list)  # standard/unit metadata
+    digest: str = ""  # hash of the content file
+
+    @property
+    def url(self) -> str:
+        return self.path + "/"
+
+    def level_url(self, level: Level) -> str:
+        return f"{self.path}/{level.slug}/"
+
+    def criteria(self):
+        """Yield every criterion in the framework, in page order."""
+        for topic in self.topics:
+            for topic_level in topic.levels:
+                yield from topic_level.all_criteria()
+
+
+@dataclass(slots=True)
+class Group:
+    """Frameworks that share a `sidebarGroup`, in navigation order."""
+
+    id: str
+    frameworks: list[Framework] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Site:
+    title: str
+    description: str
+    language: str
+    base_url: str
+    repository: str = ""
+    edit_branch: str = "main"
+    frameworks: list[Framework] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+    def framework(self, path: str) -> Framework | None:
+        for framework in self.frameworks:
+            if framework.path == path:
+                return framework
+        return None
+
+
+def humanise(name: str) -> str:
+    """Title-case an id: "culture-conduct" → "Culture Conduct"."""
+    words = name.replace("_", " ").replace("-", " ").split()
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def slugify(text: str) -> str:
+    """Make a URL- and anchor-safe id: lower-case ASCII letters, digits and dashes."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    out, dash = [], False
+    for ch in ascii_text.lower():
+        if ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")

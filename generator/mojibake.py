@@ -1,0 +1,54 @@
+"""Repair text garbled by a wrong decoding, as found in PDF and web extractions.
+
+ftfy repairs UTF-8 read as Windows-1252 or Latin-1 (and much else). It does not
+flag UTF-8 read as Mac Roman, which is how the seeds' emoji and quotes arrived
+("üí¨" for 💬, with the first byte lost as Apple's private-use logo, and "‚Äò"
+for ‘). So runs of Mac Roman characters are decoded first, and kept only when
+they yield symbols or punctuation: a letter would mean the run was real text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+
+
+_JOINERS = {"\u200d", "\ufe0f", "\ufe0e"}
+
+
+def _is_symbolic(text: str) -> bool:
+    return all(
+        ch in _JOINERS or (ord(ch) >= 0x2000 and unicodedata.category(ch)[0] in "PS")
+        for ch in text
+    )
+
+
+def _from_mac_roman(match: re.Match) -> str:
+    run = match.group(0)
+    try:
+        raw = run.encode("mac_roman")
+    except UnicodeEncodeError:
+        return run
+    candidates = [raw]
+    if 0x80 <= raw[0] <= 0xBF:  # a 4-byte emoji whose lead byte was dropped
+        candidates.append(b"\xf0" + raw)
+    for candidate in candidates:
+        try:
+            decoded = candidate.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if _is_symbolic(decoded):
+            return decoded
+    return run
+
+
+def repair(text: str) -> str:
+    """Return `text` with mojibake repaired; plain ASCII is returned untouched."""
+    if text.isascii():
+        return text
+    text = _NON_ASCII_RUN.sub(_from_mac_roman, text)
+    return ftfy.fix_text(text, uncurl_quotes=False, normalization=None)

@@ -1,0 +1,20 @@
+"""The home page: every framework, grouped as in the navigation."""
+
+from __future__ import annotations
+
+from ..model import Site
+from ..render import Page
+
+
+def pages(site: Site) -> list[Page]:
+    featured = [f for f in site.frameworks if f.featured]
+    return [
+        Page(
+            url="",
+            template="home.html",
+            title=site.title,
+            language=site.language,
+            context={"groups": site.groups, "featured": featured},
+            kind="home",
+        )
+    ]

@@ -1,0 +1,134 @@
+"""The Jinja environment, interface strings, and links between pages.
+
+Links are relative ("../level-2/"), so a site works under any sub-path. A site
+built without a base URL links to `index.html` files, so it also works opened
+straight from disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+import yaml
+
+from .config import SiteConfig
+from .model import humanise, slugify
+
+DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
+
+
+@dataclass(slots=True)
+class Page:
+    """One HTML file to write: where, with which template, from what data."""
+
+    url: str  # site path: "" for home, "engineering/backend/", "404.html"
+    template: str
+    title: str
+    language: str
+    context: dict = field(default_factory=dict)
+    source: str = ""  # content file shown on the page, for "Edit this page"
+    kind: str = ""
+
+    @property
+    def output(self) -> str:
+        """File path inside the output folder."""
+        return self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
+
+
+class Translations:
+    """Interface strings per language, from the theme's `i18n/*.yml` files."""
+
+    def __init__(self, folders: list[Path]):
+        self.strings: dict[str, dict[str, str]] = {}
+        for folder in reversed(folders):  # later folders override earlier ones
+            for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+                data = yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader) or {}
+                self.strings.setdefault(file.stem, {}).update({k: str(v) for k, v in data.items()})
+
+    @property
+    def languages(self) -> set[str]:
+        return set(self.strings)
+
+    def for_language(self, language: str):
+        english = self.strings.get("en", {})
+        chosen = self.strings.get(language, {})
+
+        def translate(key: str, **values) -> str:
+            text = chosen.get(key) or english.get(key)
+            if text is None:
+                raise KeyError(f"no interface string {key!r} in the theme's i18n files")
+            return text.format(**values) if values else text
+
+        return translate
+
+
+class Theme:
+    """Templates, assets and strings, with `theme_dir` overriding the default."""
+
+    def __init__(self, override: Path | None = None):
+        self.folders = [p for p in (override, DEFAULT_THEME) if p is not None]
+        template_dirs = [f / "templates" if (f / "templates").is_dir() else f for f in self.folders]
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.filters["slug"] = slugify
+        self.env.filters["humanise"] = humanise
+        self.translations = Translations([f / "i18n" for f in self.folders])
+
+    def assets(self) -> dict[str, bytes]:
+        """Every file under the themes' `assets/` folders, the override winning."""
+        found: dict[str, bytes] = {}
+        for folder in reversed(self.folders):
+            assets = folder / "assets"
+            for file in sorted(assets.rglob("*")) if assets.is_dir() else []:
+                if file.is_file():
+                    found["assets/" + file.relative_to(assets).as_posix()] = file.read_bytes()
+        return found
+
+
+class Links:
+    """Builds hrefs from one page to another, and to assets."""
+
+    def __init__(self, config: SiteConfig, asset_hashes: dict[str, str]):
+        self.local = not config.base_url
+        self.base_url = config.base_url
+        self.asset_hashes = asset_hashes
+
+    def root_for(self, page: Page) -> str:
+        """Prefix that leads from `page` back to the site root."""
+        if page.kind == "404" and not self.local:
+            return self.base_path()  # served at any depth, so links must be absolute
+        return "../" * page.output.count("/")
+
+    def base_path(self) -> str:
+        return urlsplit(self.base_url).path or "/"
+
+    def href(self, root: str, target: str) -> str:
+        """Link from a page whose root prefix is `root` to the site path `target`."""
+        target, _, fragment = target.partition("#")
+        if self.local and (target == "" or target.endswith("/")):
+            target += "index.html"
+        return (root + target or "./") + ("#" + fragment if fragment else "")
+
+    def asset(self, root: str, name: str) -> str:
+        path = "assets/" + name
+        digest = self.asset_hashes.get(path, "")
+        return f"{root}{path}?v={digest}" if digest else root + path
+
+    def absolute(self, target: str) -> str:
+        """Canonical URL of a page, when the site knows where it is published."""
+        if not self.base_url:
+            return ""
+        return self.base_url + target
+
+
+def fingerprint(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=5).hexdigest()

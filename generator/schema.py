@@ -1,0 +1,224 @@
+"""Declarative checks for front matter: types, required keys, unknown keys.
+
+A schema is a tree of small field objects. `check` walks data and schema
+together, returns cleaned data (defaults filled in, numbers read as text where
+text is expected, mojibake repaired) and collects every problem on the way with
+its key path, so one run reports every mistake in a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from . import mojibake
+
+Path = tuple
+
+
+@dataclass
+class Found:
+    """A problem at a key path, before it is given a file position."""
+
+    path: Path
+    message: str
+    severity: str = "error"
+
+
+@dataclass
+class Checker:
+    """Carries the problems found while checking one document."""
+
+    found: list[Found] = field(default_factory=list)
+
+    def error(self, path: Path, message: str) -> None:
+        self.found.append(Found(path, message))
+
+    def warn(self, path: Path, message: str) -> None:
+        self.found.append(Found(path, message, "warning"))
+
+
+def describe(value: object) -> str:
+    """Say what an editor wrote, for "expected X, got Y" messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f'"{shown}"'
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of keys"
+    return type(value).__name__
+
+
+class Field:
+    """Base of all fields: `required` keys must be present and not empty."""
+
+    expected = "a value"
+
+    def __init__(self, required: bool = False, default: object = None, doc: str = ""):
+        self.required = required
+        self.default = default
+        self.doc = doc
+
+    def check(self, value: object, path: Path, checker: Checker) -> object:
+        if value is None:
+            if self.required:
+                checker.error(path, f"is required: expected {self.expected}")
+            return self.default
+        return self.convert(value, path, checker)
+
+    def convert(self, value: object, path: Path, checker: Checker) -> object:
+        raise NotImplementedError
+
+    def wrong(self, value: object, path: Path, checker: Checker) -> object:
+        checker.error(path, f"expected {self.expected}, got {describe(value)}")
+        return self.default
+
+
+class Text(Field):
+    """A string; numbers are taken as text, mojibake is repaired with a warning."""
+
+    expected = "text"
+
+    def __init__(self, required: bool = False, default: object = None, choices: tuple = (), doc: str = ""):
+        super().__init__(required, default, doc)
+        self.choices = choices
+
+    def convert(self, value, path, checker):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return self.wrong(value, path, checker)
+        text = str(value)
+        repaired = mojibake.repair(text)
+        if repaired != text:
+            checker.warn(path, f"repaired mojibake: {text!r} → {repaired!r}")
+        text = repaired.strip() if "\n" not in repaired else repaired
+        if self.choices and text not in self.choices:
+            options = ", ".join(self.choices)
+            checker.error(path, f"expected one of {options}, got {describe(value)}")
+            return self.default
+        if not text and self.required:
+            checker.error(path, f"is required: expected {self.expected}")
+        return text
+
+
+class Integer(Field):
+    expected = "an integer"
+
+    def __init__(self, required: bool = False, default: object = None, minimum: int | None = None, doc: str = ""):
+        super().__init__(required, default, doc)
+        self.minimum = minimum
+
+    def convert(self, value, path, checker):
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, str) and value.strip().isdigit():
+                value = int(value)
+            else:
+                return self.wrong(value, path, checker)
+        if self.minimum is not None and value < self.minimum:
+            checker.error(path, f"expected an integer of at least {self.minimum}, got {value}")
+            return self.default
+        return value
+
+
+class Number(Field):
+    expected = "a number"
+
+    def convert(self, value, path, checker):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return self.wrong(value, path, checker)
+        return value
+
+
+class Boolean(Field):
+    expected = "true or false"
+
+    def convert(self, value, path, checker):
+        if not isinstance(value, bool):
+            return self.wrong(value, path, checker)
+        return value
+
+
+class LevelId(Field):
+    """A level: a number (1, 2…) or a letter or name from the framework's scale."""
+
+    expected = "a level number or id"
+
+    def convert(self, value, path, checker):
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            return self.wrong(value, path, checker)
+        text = str(value).strip()
+        if not text:
+            return self.wrong(value, path, checker)
+        return text
+
+
+class ListOf(Field):
+    """A list whose items all follow `item`; a single value is not a list."""
+
+    def __init__(self, item: Field, required: bool = False, doc: str = ""):
+        super().__init__(required, None, doc)
+        self.item = item
+        self.expected = f"a list of {item.expected.removeprefix('a ').removeprefix('an ')}"
+
+    def check(self, value, path, checker):
+        if value is None:
+            if self.required:
+                checker.error(path, f"is required: expected {self.expected}")
+            return []
+        return self.convert(value, path, checker)
+
+    def convert(self, value, path, checker):
+        if not isinstance(value, list):
+            checker.error(path, f"expected {self.expected}, got {describe(value)}")
+            return []
+        items = []
+        for index, item in enumerate(value):
+            checked = self.item.check(item, path + (index,), checker)
+            if checked is not None:
+                items.append(checked)
+        return items
+
+
+class Record(Field):
+    """A set of named keys. Unknown keys are errors, with a suggestion."""
+
+    expected = "a set of keys"
+
+    def __init__(self, fields: dict[str, Field], required: bool = False, doc: str = "", name: str = ""):
+        super().__init__(required, None, doc)
+        self.fields = fields
+        self.name = name
+        if name:
+            self.expected = name
+
+    def check(self, value, path, checker):
+        if value is None:
+            if self.required:
+                checker.error(path, f"is required: expected {self.expected}")
+            return None
+        return self.convert(value, path, checker)
+
+    def convert(self, value, path, checker):
+        if not isinstance(value, dict):
+            return self.wrong(value, path, checker)
+        result = {}
+        for key in value:
+            if key not in self.fields:
+                checker.error(path + (key,), unknown_key_message(key, self.fields))
+        for name, spec in self.fields.items():
+            result[name] = spec.check(value.get(name), path + (name,), checker)
+        return result
+
+
+def unknown_key_message(key: object, known) -> str:
+    message = f"unknown key {key!r}"
+    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+    if close:
+        return message + f"; did you mean {close[0]!r}?"
+    return message + "; expected one of " + ", ".join(sorted(known))
