@@ -23,6 +23,7 @@ _SUBLEVEL = re.compile(
     r"^\s*criteria\s+for\s+sub-?level\s+([A-Za-z0-9]{1,3})\s*(?:\((?P<qualifier>[^)]*)\))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
+_FIRST_HEADING = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
 
 
@@ -40,7 +41,7 @@ def site_path_problem(value: str) -> str | None:
     stripped = value.strip().strip("/")
     if not stripped:
         return "'/' is the home page; give the framework its own path, such as /customer-operations"
-    if "\\" in value or ":" in value or "//" in value.strip().strip("/"):
+    if "\\" in value or ":" in value or "//" in value:
         return f"{value!r} is not a site path: use '/' between parts, and no '\\', ':' or '//'"
     for segment in stripped.split("/"):
         if segment in (".", ".."):
@@ -90,6 +91,8 @@ def check_pages(pages: list[RawPage], problems: list[Problem]) -> list[CheckedPa
             continue
         checker = Checker()
         data = FRAMEWORK.check(page.data, (), checker)
+        if not page.has_front_matter:
+            data["yaml"] = False  # a plain Markdown file is a page of text
         path = default_path(page.rel)
         if data["path"] is not None:
             if message := site_path_problem(data["path"]):
@@ -138,7 +141,12 @@ class _FrameworkReader:
 
     def read(self) -> Framework:
         data = self.data
-        title = data["title"] or data["sidebarTitle"] or humanise(self.path.rsplit("/", 1)[-1])
+        body = self.page.body
+        title = data["title"] or data["sidebarTitle"]
+        if not title and (heading := _FIRST_HEADING.search(body)):
+            title = heading.group(1).strip()
+            body = body[: heading.start()] + body[heading.end():]
+        title = title or humanise(self.path.rsplit("/", 1)[-1])
         framework = Framework(
             file=self.page.rel,
             path=self.path,
@@ -149,7 +157,7 @@ class _FrameworkReader:
             language=(data["language"] or self.site_language).lower(),
             description=data["description"] or "",
             featured=bool(data["homepage"]),
-            body_html=render_markdown(self.page.body),
+            body_html=render_markdown(body),
             digest=self.page.digest,
         )
         if data["yaml"]:
@@ -172,8 +180,12 @@ class _FrameworkReader:
                 level = content["level"]
                 if level is None:
                     continue
-                if not level.isdigit() or int(level) < 1:
-                    self.error(f'expected an integer of at least 1, got "{level}"', where)
+                if not level.isdigit():
+                    self.error(f'expected an integer, got "{level}"', where)
+                    content["level"] = None
+                    continue
+                if int(level) < 1:
+                    self.error(f"expected an integer of at least 1, got {level}", where)
                     content["level"] = None
                     continue
                 number = int(level)

@@ -30,21 +30,18 @@ class RawPage:
     data: object  # the parsed YAML
     body: str  # Markdown after the front matter ("" for pure YAML files)
     line_offset: int  # lines in the file before `text`
-    body_line: int  # line of the file where `body` starts
+    body_line: int  # line of the file where `body` starts (its first line may be a rest of '---')
     has_front_matter: bool
     digest: str  # hash of the file's bytes, for caches
 
     def problem(self, message: str, path: tuple = (), severity: str = "error") -> Problem:
         """Build a problem at `path` inside this page, with its line and column."""
         position = yamlio.locate(self.text, path) if self.text else None
-        line, column = position if position else (None, None)
-        if line is not None:
-            line += self.line_offset
+        line = position[0] + self.line_offset if position else None
         return Problem(
             self.rel,
             message,
             line=line,
-            column=column,
             key=yamlio.format_path(path),
             severity=severity,
             excerpt=yamlio.excerpt(self.text, line - self.line_offset, self.line_offset) if line else (),
@@ -93,12 +90,15 @@ def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
     text = text.replace("\r\n", "\n")
     if path.suffix.lower() in (".yml", ".yaml"):
         meta, body, offset, has_fm = text, "", 0, True
-    elif _FRONT_MATTER.detect(text):
-        meta, body = _FRONT_MATTER.split(text)
-        offset, has_fm = 1, True
+    elif _FRONT_MATTER.detect(stripped := text.lstrip(" \t\n")):
+        # The split keeps the opening '---' line as an empty first line of
+        # `meta`, so lines in `meta` are lines in the file, after any blank
+        # lines before the '---'.
+        meta, body = _FRONT_MATTER.split(stripped)
+        offset, has_fm = text[: len(text) - len(stripped)].count("\n"), True
     else:
         meta, body, offset, has_fm = "", text, 0, False
-    body_line = offset + meta.count("\n") + 2 if has_fm and body is not text else 1
+    body_line = offset + meta.count("\n") + 1 if has_fm and body else 1
     data, problems = yamlio.parse(meta, rel, offset) if meta.strip() else ({}, [])
     if data is None and not problems:
         data = {}

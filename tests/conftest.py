@@ -1,0 +1,59 @@
+"""Shared helpers: write small content folders and read built HTML."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+MONZO = SHARED / "corpus" / "monzo"
+
+
+def write_content(folder: Path, files: dict[str, str]) -> Path:
+    """Write {relative path: text} under `folder` (text is dedented)."""
+    for rel, text in files.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def content(tmp_path):
+    """A function that writes a content folder and returns its path."""
+
+    def make(files: dict[str, str]) -> Path:
+        return write_content(tmp_path / "content", files)
+
+    return make
+
+
+SIMPLE = """
+---
+path: "/support"
+title: "Support Framework"
+sidebarTitle: "Support"
+sidebarGroup: "operations"
+yaml: true
+levels: 2
+homepage: false
+topics:
+  - name: "communication"
+    title: "Communication"
+    content:
+      - level: 1
+        criteria:
+          - "Asks for help"
+        exampleCriteria:
+          - criteria: "Gives updates"
+            examples:
+              - "Posts a daily note"
+      - level: 2
+        criteria:
+          - "Asks for help"
+          - "Coaches others"
+---
+"""

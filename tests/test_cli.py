@@ -1,0 +1,56 @@
+"""The `ladder` command as an editor runs it: exit codes and messages on stderr."""
+
+import subprocess
+import sys
+
+from generator.cli import main
+
+from .conftest import ROOT, SIMPLE
+
+
+def test_build_exits_0_and_prints_a_one_line_summary(content, tmp_path, capsys):
+    code = main(["build", "--content", str(content({"a.md": SIMPLE})), "--output", str(tmp_path / "out")])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert captured.out == ""
+    assert "built 5 pages" in captured.err
+
+
+def test_content_errors_exit_1_with_file_line_and_key_and_no_traceback(content, tmp_path, capsys):
+    folder = content({"a.md": SIMPLE.replace("levels: 2", "levels: two")})
+    code = main(["build", "--content", str(folder), "--output", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert 'a.md:7: levels: expected an integer, got "two"' in err
+    assert "> 7 | levels: two" in err  # the offending line, marked
+    assert "Traceback" not in err
+    assert "nothing was written" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_writes_nothing_and_strict_fails_on_warnings(content, capsys):
+    folder = content({"a.md": SIMPLE.replace("levels: 2", "levels: 1")})
+    assert main(["check", "--content", str(folder)]) == 0
+    assert "warning" in capsys.readouterr().err
+    assert main(["check", "--content", str(folder), "--strict"]) == 1
+    assert not (folder.parent / "output").exists()
+
+
+def test_bad_usage_exits_2(tmp_path, capsys):
+    assert main(["build", "--content", str(tmp_path / "missing")]) == 2
+    assert "content folder not found" in capsys.readouterr().err
+    assert main(["build", "--content", str(tmp_path), "--base-url", "ftp://x"]) == 2
+
+
+def test_python_dash_m_generator_is_the_same_command(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--content", str(ROOT / "content")],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "content is valid" in result.stderr
+
+
+def test_unknown_command_exits_2():
+    result = subprocess.run([sys.executable, "-m", "generator", "publish"], capture_output=True, text=True)
+    assert result.returncode == 2

@@ -1,0 +1,31 @@
+import pytest
+
+from generator.mojibake import repair
+
+
+@pytest.mark.parametrize(
+    "garbled, clean",
+    [
+        ("üí¨ Customer Operations", "💬 Customer Operations"),  # Mac Roman, lead byte lost
+        ("üß† Knowledge & Impact", "🧠 Knowledge & Impact"),
+        ("üï¥Ô∏è Conduct & Culture", "🕴️ Conduct & Culture"),
+        ("all ‚Äòcore‚Äô targets", "all ‘core’ targets"),
+        ("cafÃ© â€” done", "café — done"),  # Windows-1252
+    ],
+)
+def test_repairs_the_mojibake_found_in_the_seeds(garbled, clean):
+    assert repair(garbled) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MANEJA LA AMBIGÜEDAD",
+        "Conocimiento de los procesos y sistemas de gestión",
+        "“école” and ‘quotes’ stay curly",
+        "Doesn’t — niño — ©®™ …",
+        "💬 already fine",
+    ],
+)
+def test_leaves_clean_text_alone(text):
+    assert repair(text) == text

@@ -1,0 +1,82 @@
+"""End-to-end: build the project's own content and read the HTML like a browser would."""
+
+import pytest
+import yaml
+
+from generator.build import build
+
+from .conftest import ROOT
+from .htmlcheck import broken_links, parse_file
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site") / "out"
+    build(ROOT / "content", out)
+    return out
+
+
+def front_matter(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+
+def test_no_broken_internal_links_or_anchors(site):
+    assert broken_links(site) == []
+
+
+def test_every_page_has_unique_anchor_ids(site):
+    for page in site.rglob("*.html"):
+        ids = parse_file(page).ids
+        assert len(ids) == len(set(ids)), page
+
+
+def test_every_criterion_and_example_of_customer_operations_is_on_its_page(site):
+    data = front_matter(ROOT / "content" / "customer-operations.md")
+    doc = parse_file(site / "customer-operations" / "index.html")
+    texts = [li.text for li in doc.with_class("criterion")]
+    expected = []
+    for topic in data["topics"]:
+        for content in topic["content"]:
+            expected += content.get("criteria") or []
+            for item in content.get("exampleCriteria") or []:
+                if item["criteria"].startswith("Criteria for sublevel"):
+                    expected += item["examples"]
+                else:
+                    expected += [item["criteria"]] + item["examples"]
+    assert len(texts) == len(expected)
+    for text in expected:
+        assert any(text in found for found in texts), text
+
+
+def test_sublevels_are_visible_with_their_qualifier(site):
+    doc = parse_file(site / "customer-operations" / "index.html")
+    titles = [e.text.split() for e in doc.elements if "sublevel__title" in e.classes]
+    assert ["1A", "Sublevel", "A"] in titles
+    assert ["1A", "Sublevel", "A", "(after", "probation)"] in titles
+    assert ["2B", "Sublevel", "B"] in titles
+
+
+def test_home_links_every_framework(site):
+    doc = parse_file(site / "index.html")
+    assert "customer-operations/index.html" in doc.links
+
+
+def test_level_page_shows_what_is_new(site):
+    doc = parse_file(site / "customer-operations" / "level-2" / "index.html")
+    assert "What's new since Level 1" in doc.text
+    new = [li for li in doc.with_class("criterion--new")]
+    assert any("Frequently shares knowledge" in li.text for li in new)
+    assert "../../customer-operations/level-1/index.html" in doc.links
+
+
+def test_mojibake_from_the_seed_is_gone(site):
+    html = (site / "customer-operations" / "index.html").read_text(encoding="utf-8")
+    assert "💬 Customer Operations Framework" in html
+    assert "‘core’" in html
+    assert "üí" not in html and "‚Äò" not in html
+
+
+def test_404_page_links_home(site):
+    doc = parse_file(site / "404.html")
+    assert "Page not found" in doc.text
+    assert "index.html" in doc.links
