@@ -66,12 +66,13 @@ def _sort_key(title: str) -> tuple[str, str]:
 
 
 def group_frameworks(frameworks) -> list[Group]:
-    """Ungrouped frameworks first, then groups by name; titles sorted within each."""
+    """Ungrouped frameworks first, then groups by name; within each, featured
+    frameworks (`homepage: true`) first, then by title."""
     groups: dict[str, Group] = {}
     for framework in frameworks:
         groups.setdefault(framework.group, Group(framework.group)).frameworks.append(framework)
     for group in groups.values():
-        group.frameworks.sort(key=lambda f: _sort_key(f.sidebar_title) + (f.path,))
+        group.frameworks.sort(key=lambda f: (not f.featured,) + _sort_key(f.sidebar_title) + (f.path,))
     return [groups[key] for key in sorted(groups, key=lambda g: (g != "", g.lower()))]
 
 
@@ -166,20 +167,23 @@ def build(
     output_dir: Path | None = Path("output"),
     base_url: str | None = None,
     strict: bool = False,
+    progress=lambda message: None,
 ) -> BuildResult:
     """Build the site; with `output_dir=None`, check only and write nothing.
 
     Raises `ContentError` with every problem when the content has errors (or
-    warnings, when `strict`).
+    warnings, when `strict`). `progress` receives a line per stage.
     """
     started = time.perf_counter()
     if output_dir is not None:
         check_output_folder(output_dir, content_dir)
     site, config, problems = load_site(content_dir, base_url)
+    progress(f"read {len(site.frameworks)} pages from {content_dir}")
     errors = [p for p in problems if p.is_error or strict]
     if errors:
         raise ContentError(sorted(problems, key=Problem.sort_key))
     files, pages = render_site(site, config, Theme(config.theme_dir))
+    progress(f"rendered {len(pages)} pages")
     if output_dir is not None:
         write_output(files, output_dir)
     return BuildResult(

@@ -34,9 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "build":
-            result = build(args.content, args.output, base_url=args.base_url, strict=args.strict)
+            result = build(args.content, args.output, base_url=args.base_url, strict=args.strict,
+                           progress=report.progress)
         else:
-            result = build(args.content, None, strict=args.strict)
+            result = build(args.content, None, strict=args.strict, progress=report.progress)
     except ContentError as exc:
         report.problems(exc.problems)
         report.failure(exc)

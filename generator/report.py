@@ -25,6 +25,10 @@ def format_problem(problem: Problem, context: bool = True) -> str:
     return "\n".join(lines)
 
 
+def progress(message: str, stream=None) -> None:
+    print(f"ladder: {message}", file=stream or sys.stderr)
+
+
 def problems(found: list[Problem], stream=None) -> None:
     stream = stream or sys.stderr
     for problem in found:

@@ -212,3 +212,16 @@ def test_load_site_raises_nothing_for_content_errors(content):
     # errors are returned, not raised; `build` decides to stop
     problems = problems_of(content({"a.md": "---\ntitle: [\n---\n"}))
     assert problems and not isinstance(problems, ContentError)
+
+
+def test_a_huge_file_is_refused_with_a_clear_message(content):
+    folder = content({"a.md": SIMPLE})
+    (folder / "huge.md").write_text("---\ntitle: x\n---\n" + "x" * 6_000_000)
+    (problem,) = problems_of(folder)
+    assert problem.file == "huge.md" and "the limit is" in problem.message
+
+
+def test_blank_lines_before_front_matter_keep_line_numbers(tmp_path):
+    (tmp_path / "a.md").write_text("\n\n" + SIMPLE.strip().replace("levels: 2", "levels: two") + "\n")
+    (problem,) = problems_of(tmp_path)
+    assert problem.line == 9

@@ -80,3 +80,34 @@ def test_404_page_links_home(site):
     doc = parse_file(site / "404.html")
     assert "Page not found" in doc.text
     assert "index.html" in doc.links
+
+
+def test_hostile_text_is_escaped_everywhere(content, tmp_path):
+    out = tmp_path / "out"
+    build(content({"x.md": """
+        ---
+        path: /x
+        title: "<script>alert('title')</script>"
+        sidebarGroup: "<img src=x onerror=alert(1)>"
+        topics:
+          - name: "a"
+            title: "<b>bold</b>"
+            content:
+              - level: 1
+                criteria:
+                  - "<script>alert('criterion')</script>"
+                exampleCriteria:
+                  - criteria: "\\"><svg onload=alert(1)>"
+                    examples: ["<iframe src=javascript:alert(1)>"]
+        ---
+        Body <script>alert('body')</script> [link](javascript:alert(1))
+        """}), out)
+    for page in out.rglob("*.html"):
+        for element in parse_file(page).elements:
+            assert element.tag not in ("svg", "iframe", "img"), page
+            assert element.tag != "script" or "assets/ladder.js" in element.attrs.get("src", ""), page
+            for name, value in element.attrs.items():
+                assert not name.startswith("on"), (page, name)
+                assert not (value or "").strip().lower().startswith("javascript:"), (page, name)
+    doc = parse_file(out / "x" / "index.html")
+    assert "<script>alert('criterion')</script>" in doc.text  # shown as text, not run

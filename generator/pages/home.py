@@ -7,14 +7,13 @@ from ..render import Page
 
 
 def pages(site: Site) -> list[Page]:
-    featured = [f for f in site.frameworks if f.featured]
     return [
         Page(
             url="",
             template="home.html",
             title=site.title,
             language=site.language,
-            context={"groups": site.groups, "featured": featured},
+            context={"groups": site.groups},
             kind="home",
         )
     ]
