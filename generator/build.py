@@ -19,7 +19,7 @@ from .errors import ContentError, LadderError, Problem, UsageError
 from .frameworks import build_frameworks, check_pages
 from .loader import load_pages
 from .model import Group, Site, slugify
-from .render import Links, Page, Theme, fingerprint
+from .render import Links, Page, Theme, fingerprint, theme_languages
 
 MARKER = ".ladder-site"
 
@@ -46,8 +46,12 @@ def load_site(content_dir: Path, base_url: str | None = None) -> tuple[Site, Sit
         config = replace(config, base_url=base_url)
     raw_pages, found = load_pages(content_dir)
     problems.extend(found)
+    languages = theme_languages(config.theme_dir)
+    if config.language not in languages:
+        problems.append(Problem(config.file or "site.yml", f"no interface strings for language "
+                                f"{config.language!r} in the theme; English is used", severity="warning"))
     checked = check_pages(raw_pages, problems)
-    frameworks = build_frameworks(checked, config.language, problems)
+    frameworks = build_frameworks(checked, config.language, problems, languages)
     site = Site(
         title=config.title,
         description=config.description,

@@ -6,7 +6,23 @@ homepage, topics`; every other key here is optional, so they read unchanged.
 
 from __future__ import annotations
 
-from .schema import Boolean, Integer, LevelId, ListOf, Record, Text
+from .schema import Boolean, Integer, LevelId, ListOf, MapOf, OneOf, Record, Text
+
+KINDS = ("progression", "standard", "unit")
+
+CRITERION = OneOf(
+    Text(),
+    Record(
+        {
+            "text": Text(required=True, doc="The criterion."),
+            "number": Text(doc="Its number in the source, kept as shown: 5, 2.3."),
+            "id": Text(doc="An explicit anchor id, for links that must never change."),
+            "examples": ListOf(Text(), doc="Examples of the criterion."),
+            "teaching": Text(doc="Markdown shown under the criterion, such as a unit's teaching content."),
+        },
+        name="a criterion",
+    ),
+)
 
 EXAMPLE_CRITERION = Record(
     {
@@ -19,7 +35,7 @@ EXAMPLE_CRITERION = Record(
 LEVEL_CONTENT = Record(
     {
         "level": LevelId(required=True, doc="The level: a number, or an id from `scale`."),
-        "criteria": ListOf(Text(), doc="What is expected at this level."),
+        "criteria": ListOf(CRITERION, doc="What is expected at this level."),
         "exampleCriteria": ListOf(EXAMPLE_CRITERION, doc="Criteria with examples, or sublevels."),
     },
     name="a level's content",
@@ -30,9 +46,79 @@ TOPIC = Record(
         "name": Text(required=True, doc="Stable id of the topic; also matches the generic topic."),
         "title": Text(doc="Shown title; empty inherits the generic framework's topic."),
         "description": Text(doc="What the topic is about."),
+        "code": Text(doc="Code shown before the title, e.g. 1.1."),
+        "category": Text(doc="Code of the topic's category."),
+        "subcategory": Text(doc="Code of the topic's subcategory within its category."),
         "content": ListOf(LEVEL_CONTENT, doc="The topic's criteria, level by level."),
+        "criteria": ListOf(CRITERION, doc="Standards and units: the criteria, without levels."),
     },
     name="a topic",
+)
+
+SCALE_LEVEL = Record(
+    {
+        "id": LevelId(required=True, doc="A number or a letter."),
+        "name": Text(doc="A name such as Learning."),
+        "description": Text(doc="What the level means."),
+        "guidelines": ListOf(Text(), doc="Bullet points that explain the level."),
+    },
+    name="a level of the scale",
+)
+
+SUBCATEGORY = Record(
+    {
+        "code": Text(doc="Code shown before the title."),
+        "title": Text(required=True),
+        "description": Text(),
+    },
+    name="a subcategory",
+)
+
+CATEGORY = Record(
+    {
+        "code": Text(doc="Code shown before the title."),
+        "title": Text(required=True),
+        "description": Text(),
+        "subcategories": ListOf(SUBCATEGORY),
+    },
+    name="a category",
+)
+
+ROLE = Record(
+    {
+        "id": Text(required=True, doc="Stable id of the role, used in URLs and paths."),
+        "title": Text(required=True),
+        "description": Text(),
+        "progressesTo": ListOf(Text(), doc="Ids of roles this one leads to."),
+        "progressesFrom": ListOf(Text(), doc="Ids of roles that lead to this one."),
+        "targets": MapOf(LevelId(), doc="Topic name → target level; absent means not required."),
+    },
+    name="a role",
+)
+
+SOURCE = Record(
+    {
+        "title": Text(),
+        "publisher": Text(),
+        "url": Text(),
+        "licence": Text(),
+        "notes": Text(),
+    },
+    name="a source",
+)
+
+META = Record(
+    {
+        "reference": Text(),
+        "code": Text(),
+        "level": Text(),
+        "credit": Text(),
+        "guidedLearningHours": Text(),
+        "issuer": Text(),
+        "version": Text(),
+        "extra": ListOf(Record({"label": Text(required=True), "value": Text(required=True)}, name="a label and value")),
+    },
+    name="metadata",
 )
 
 FRAMEWORK = Record(
@@ -45,8 +131,16 @@ FRAMEWORK = Record(
         "levels": Integer(minimum=1, doc="How many levels to show."),
         "homepage": Boolean(default=False, doc="true features it on the home page."),
         "topics": ListOf(TOPIC, doc="The framework's topics."),
+        "kind": Text(choices=KINDS, doc="progression, standard or unit."),
         "description": Text(doc="One or two sentences for the home page."),
+        "overview": Text(doc="Markdown shown at the top of the page."),
         "language": Text(doc="Language of the framework, e.g. es."),
+        "source": SOURCE,
+        "scale": ListOf(SCALE_LEVEL, doc="The level scale, junior to senior."),
+        "categories": ListOf(CATEGORY),
+        "roles": ListOf(ROLE),
+        "meta": META,
+        "knowledge": ListOf(CRITERION, doc="Standards: the knowledge and understanding list."),
     },
     name="framework front matter",
 )

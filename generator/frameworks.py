@@ -2,11 +2,14 @@
 
 This is where Monzo's conventions are read: topics with an empty title inherit
 from the `/generic` framework, "Criteria for sublevel A (after probation)"
-becomes a sublevel, and `levels: N` sets how many levels are shown.
+becomes a sublevel, and `levels: N` sets how many levels are shown. Ladder's
+extensions (scales, categories, roles, standards and units) are read and
+cross-checked here too, so every reference error names its file and line.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -14,10 +17,27 @@ from .errors import Problem
 from .format import FRAMEWORK
 from .loader import RawPage
 from .markup import render_markdown
-from .model import Criterion, Framework, Level, Sublevel, Topic, TopicLevel, humanise, slugify
+from .model import (
+    Category,
+    Criterion,
+    Framework,
+    Level,
+    Role,
+    Source,
+    Sublevel,
+    Topic,
+    TopicLevel,
+    humanise,
+    slugify,
+)
+from .roles import find_cycle
 from .schema import Checker
 
 GENERIC_PATH = "generic"
+META_KEYS = ("reference", "code", "level", "credit", "guidedLearningHours", "issuer", "version")
+# Anchor prefixes for numbered criteria: performance criterion 5 → #pc5,
+# assessment criterion 2.3 → #ac2-3.
+NUMBER_PREFIX = {"standard": "pc", "unit": "ac"}
 
 _SUBLEVEL = re.compile(
     r"^\s*criteria\s+for\s+sub-?level\s+([A-Za-z0-9]{1,3})\s*(?:\((?P<qualifier>[^)]*)\))?\s*[:.]?\s*$",
@@ -47,9 +67,7 @@ def site_path_problem(value: str) -> str | None:
         if segment in (".", ".."):
             return f"{value!r} may not contain '.' or '..' parts"
         if not _SAFE_SEGMENT.match(segment):
-            return (
-                f"{value!r} has characters unsafe in a URL; use letters, digits, '-', '_', '.' and '/'"
-            )
+            return f"{value!r} has characters unsafe in a URL; use letters, digits, '-', '_', '.' and '/'"
     return None
 
 
@@ -66,6 +84,11 @@ def split_name(name: str) -> tuple[str, str]:
     """Monzo names like "communication: giving feedback" carry a description."""
     title, _, description = name.partition(": ")
     return humanise(title), description.strip()
+
+
+def did_you_mean(wanted: str, known) -> str:
+    close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 class Anchors:
@@ -112,14 +135,20 @@ def check_pages(pages: list[RawPage], problems: list[Problem]) -> list[CheckedPa
     return checked
 
 
-def build_frameworks(checked: list[CheckedPage], site_language: str, problems: list[Problem]) -> list[Framework]:
-    """Turn validated pages into frameworks, resolving generic inheritance."""
+def build_frameworks(
+    checked: list[CheckedPage], site_language: str, problems: list[Problem], languages: set[str] | None = None
+) -> list[Framework]:
+    """Turn validated pages into frameworks, resolving generic inheritance.
+
+    `languages` are those the theme has interface strings for; a framework in
+    another language is built with English interface strings and a warning.
+    """
     generic = next((c for c in checked if c.path == GENERIC_PATH), None)
     generic_topics = {}
     if generic is not None:
         generic_topics = {t["name"]: t for t in generic.data["topics"]}
     return [
-        _FrameworkReader(c, site_language, {} if c is generic else generic_topics, problems).read()
+        _FrameworkReader(c, site_language, {} if c is generic else generic_topics, problems, languages).read()
         for c in checked
     ]
 
@@ -127,14 +156,17 @@ def build_frameworks(checked: list[CheckedPage], site_language: str, problems: l
 class _FrameworkReader:
     """Reads one validated page into a `Framework`."""
 
-    def __init__(self, checked: CheckedPage, site_language: str, generic_topics: dict, problems: list[Problem]):
+    def __init__(self, checked: CheckedPage, site_language: str, generic_topics: dict,
+                 problems: list[Problem], languages: set[str] | None):
         self.page = checked.page
         self.data = checked.data
         self.path = checked.path
         self.site_language = site_language
         self.generic_topics = generic_topics
         self.problems = problems
+        self.languages = languages
         self.anchors = Anchors()
+        self.kind = "progression"
 
     def error(self, message: str, path: tuple, severity: str = "error") -> None:
         self.problems.append(self.page.problem(message, path, severity))
@@ -147,66 +179,168 @@ class _FrameworkReader:
             title = heading.group(1).strip()
             body = body[: heading.start()] + body[heading.end():]
         title = title or humanise(self.path.rsplit("/", 1)[-1])
+        self.kind = (data["kind"] or "progression") if data["yaml"] else "markdown"
         framework = Framework(
             file=self.page.rel,
             path=self.path,
             title=title,
             sidebar_title=data["sidebarTitle"] or title,
             group=data["sidebarGroup"] or "",
-            kind="progression" if data["yaml"] else "markdown",
-            language=(data["language"] or self.site_language).lower(),
+            kind=self.kind,
+            language=self.read_language(),
             description=data["description"] or "",
             featured=bool(data["homepage"]),
             body_html=render_markdown(body),
+            overview_html=render_markdown(data["overview"] or ""),
+            source=Source(**data["source"]) if data["source"] and any(data["source"].values()) else None,
             digest=self.page.digest,
         )
-        if data["yaml"]:
-            framework.levels = self.read_levels()
-            framework.topics = [self.read_topic(t, i, framework.levels) for i, t in enumerate(data["topics"])]
-        elif data["topics"]:
-            self.error("this page has 'yaml: false', so its topics are not shown; remove them or set 'yaml: true'",
-                       ("yaml",), "warning")
+        if self.kind == "markdown":
+            if data["topics"]:
+                self.error("this page has 'yaml: false', so its topics are not shown; "
+                           "remove them or set 'yaml: true'", ("yaml",), "warning")
+            return framework
+        framework.levels = self.read_levels()
+        framework.categories, categories = self.read_categories()
+        framework.topics = [
+            self.read_topic(t, i, framework.levels, categories) for i, t in enumerate(data["topics"])
+        ]
+        self.check_topic_codes(framework.topics)
+        framework.roles = self.read_roles(framework)
+        framework.knowledge = [
+            self.criterion(item, f"k{n}", ("knowledge", n - 1)) for n, item in enumerate(data["knowledge"], 1)
+        ]
+        meta = data["meta"] or {}
+        framework.meta = {key: meta[key] for key in META_KEYS if meta.get(key)}
+        framework.meta_extra = [(item["label"], item["value"]) for item in meta.get("extra") or []]
         return framework
+
+    def read_language(self) -> str:
+        language = (self.data["language"] or self.site_language).lower()
+        if self.data["language"] and self.languages is not None and language not in self.languages:
+            self.error(f"no interface strings for language {language!r} in the theme "
+                       f"(have: {', '.join(sorted(self.languages))}); English is used",
+                       ("language",), "warning")
+        return language
 
     # -- levels -------------------------------------------------------------
 
+    def level_entries(self):
+        """Yield (key path, content entry) for every level entry in the topics."""
+        for t_index, topic in enumerate(self.data["topics"]):
+            for c_index, content in enumerate(topic["content"]):
+                if content["level"] is not None:
+                    yield ("topics", t_index, "content", c_index, "level"), content
+
     def read_levels(self) -> list[Level]:
+        if self.kind != "progression":
+            return [Level(id="1")]  # standards and units list criteria without levels
+        if self.data["scale"]:
+            return self.read_scale()
+        return self.read_numbered_levels()
+
+    def read_scale(self) -> list[Level]:
+        levels: list[Level] = []
+        for index, item in enumerate(self.data["scale"]):
+            if any(level.id == item["id"] for level in levels):
+                self.error(f"level id {item['id']!r} appears twice in the scale", ("scale", index, "id"))
+                continue
+            levels.append(Level(id=item["id"], name=item["name"] or "", description=item["description"] or "",
+                                guidelines=item["guidelines"], rank=len(levels)))
+        ids = [level.id for level in levels]
+        declared = self.data["levels"]
+        if declared and declared != len(levels):
+            self.error(f"'levels: {declared}' but the scale has {len(levels)} levels; the scale is used",
+                       ("levels",), "warning")
+        for where, content in self.level_entries():
+            if content["level"] not in ids:
+                self.error(f"level {content['level']!r} is not in the scale ({', '.join(ids)})", where)
+                content["level"] = None
+        return levels
+
+    def read_numbered_levels(self) -> list[Level]:
         """Levels 1..N, where N is `levels:` or the highest level in the content."""
         declared = self.data["levels"]
         highest = 0
-        for t_index, topic in enumerate(self.data["topics"]):
-            for c_index, content in enumerate(topic["content"]):
-                where = ("topics", t_index, "content", c_index, "level")
-                level = content["level"]
-                if level is None:
-                    continue
-                if not level.isdigit():
-                    self.error(f'expected an integer, got "{level}"', where)
-                    content["level"] = None
-                    continue
-                if int(level) < 1:
-                    self.error(f"expected an integer of at least 1, got {level}", where)
-                    content["level"] = None
-                    continue
-                number = int(level)
-                content["level"] = str(number)
-                if declared and number > declared:
-                    self.error(
-                        f"level {number} is beyond 'levels: {declared}'; it is shown anyway, "
-                        f"but set 'levels: {number}' if it is meant",
-                        where,
-                        "warning",
-                    )
-                highest = max(highest, number)
+        for where, content in self.level_entries():
+            level = content["level"]
+            if not level.isdigit():
+                self.error(f'expected an integer, got "{level}"', where)
+                content["level"] = None
+                continue
+            number = int(level)
+            if number < 1:
+                self.error(f"expected an integer of at least 1, got {level}", where)
+                content["level"] = None
+                continue
+            content["level"] = str(number)
+            if declared and number > declared:
+                self.error(f"level {number} is beyond 'levels: {declared}'; it is shown anyway, "
+                           f"but set 'levels: {number}' if it is meant", where, "warning")
+            highest = max(highest, number)
         count = max(declared or 0, highest)
-        return [
-            Level(id=str(n), rank=n - 1, beyond_declared=bool(declared) and n > declared)
-            for n in range(1, count + 1)
-        ]
+        return [Level(id=str(n), rank=n - 1, beyond_declared=bool(declared) and n > declared)
+                for n in range(1, count + 1)]
+
+    # -- categories ---------------------------------------------------------
+
+    def read_categories(self) -> tuple[list[Category], dict]:
+        """Return the categories, and a lookup by code (or title) and (code, subcode)."""
+        categories, lookup = [], {}
+        for index, item in enumerate(self.data["categories"]):
+            key = item["code"] or item["title"]
+            if key in lookup:
+                self.error(f"category code {key!r} is used twice", ("categories", index, "code"))
+                continue
+            category = Category(item["code"] or "", item["title"], item["description"] or "",
+                                 anchor=self.anchors.claim("category-" + (slugify(key) or str(index + 1))))
+            for s_index, sub in enumerate(item["subcategories"]):
+                sub_key = sub["code"] or sub["title"]
+                if (key, sub_key) in lookup:
+                    self.error(f"subcategory code {sub_key!r} is used twice in category {key!r}",
+                               ("categories", index, "subcategories", s_index, "code"))
+                    continue
+                subcategory = Category(sub["code"] or "", sub["title"], sub["description"] or "",
+                                       anchor=self.anchors.claim(f"{category.anchor}-{slugify(sub_key)}"))
+                category.subcategories.append(subcategory)
+                lookup[(key, sub_key)] = subcategory
+            lookup[key] = category
+            categories.append(category)
+        return categories, lookup
+
+    def place_topic(self, topic: Topic, data: dict, index: int, categories: dict) -> None:
+        category, subcategory = data["category"], data["subcategory"]
+        if category is None:
+            if subcategory is not None:
+                self.error("a subcategory needs its category too", ("topics", index, "subcategory"))
+            return
+        if category not in categories:
+            known = [k for k in categories if isinstance(k, str)]
+            self.error(f"unknown category {category!r}{did_you_mean(category, known)}", ("topics", index, "category"))
+            return
+        topic.category = categories[category]
+        if subcategory is not None:
+            if (category, subcategory) not in categories:
+                self.error(f"unknown subcategory {subcategory!r} in category {category!r}",
+                           ("topics", index, "subcategory"))
+                return
+            topic.subcategory = categories[(category, subcategory)]
+
+    def check_topic_codes(self, topics: list[Topic]) -> None:
+        seen: dict[tuple, str] = {}
+        for index, topic in enumerate(topics):
+            if not topic.code:
+                continue
+            key = (topic.category and topic.category.anchor, topic.subcategory and topic.subcategory.anchor,
+                   topic.code)
+            if key in seen:
+                self.error(f"code {topic.code!r} is already used by topic {seen[key]!r} in the same group",
+                           ("topics", index, "code"))
+            seen.setdefault(key, topic.name)
 
     # -- topics -------------------------------------------------------------
 
-    def read_topic(self, data: dict, index: int, levels: list[Level]) -> Topic:
+    def read_topic(self, data: dict, index: int, levels: list[Level], categories: dict) -> Topic:
         name = data["name"]
         slug = self.anchors.claim(slugify(name) or f"topic-{index + 1}")
         generic = self.generic_topics.get(name) if not data["title"] else None
@@ -217,13 +351,20 @@ class _FrameworkReader:
         else:
             title, description = split_name(name)
             description = data["description"] or description
-        topic = Topic(
-            name=name,
-            slug=slug,
-            title=title,
-            description=description,
-            inherited_title=generic is not None,
-        )
+        topic = Topic(name=name, slug=slug, title=title, description=description, code=data["code"] or "",
+                      inherited_title=generic is not None)
+        self.place_topic(topic, data, index, categories)
+        if self.kind != "progression":
+            if data["content"]:
+                self.error(f"a {self.kind} lists criteria directly under the topic, without levels",
+                           ("topics", index, "content"))
+            level = levels[0]
+            criteria = [self.criterion(item, f"{slug}-{n}", ("topics", index, "criteria", n - 1))
+                        for n, item in enumerate(data["criteria"], 1)]
+            topic.levels = [TopicLevel(level, self.anchors.claim(f"{slug}-criteria"), criteria)] if criteria else []
+            return topic
+        if data["criteria"]:
+            self.error("list criteria under 'content: - level: …'", ("topics", index, "criteria"))
         own = {}
         for c_index, content in enumerate(data["content"]):
             if content["level"] is None:
@@ -232,36 +373,58 @@ class _FrameworkReader:
                 self.error(f"level {content['level']} appears twice in this topic; merge the two entries",
                            ("topics", index, "content", c_index, "level"))
                 continue
-            own[content["level"]] = content
+            own[content["level"]] = (c_index, content)
         inherited = {}
         if generic is not None:
-            inherited = {c["level"]: c for c in generic["content"] if c["level"] is not None}
+            inherited = {str(c["level"]).lstrip("0"): c for c in generic["content"] if c["level"] is not None}
         for level in levels:
-            topic_level = self.read_topic_level(topic, level, own.get(level.id), inherited.get(level.id))
+            topic_level = self.read_topic_level(topic, index, level, own.get(level.id), inherited.get(level.id))
             if topic_level is not None:
                 topic.levels.append(topic_level)
         return topic
 
-    def read_topic_level(self, topic: Topic, level: Level, own: dict | None, inherited: dict | None):
+    def read_topic_level(self, topic: Topic, index: int, level: Level, own, inherited: dict | None):
         if own is None and inherited is None:
             return None
         prefix = f"{topic.slug}-{slugify(level.id)}"
         topic_level = TopicLevel(level=level, anchor=self.anchors.claim(f"{level.slug}-{topic.slug}"))
         if inherited is not None:
-            topic_level.criteria.extend(self.read_criteria(inherited, f"{prefix}-g", inherited=True))
+            topic_level.criteria.extend(self.read_criteria(inherited, f"{prefix}-g", None, inherited=True))
         if own is not None:
-            topic_level.criteria.extend(self.read_criteria(own, prefix))
-            topic_level.sublevels = self.read_sublevels(own, prefix)
+            c_index, content = own
+            topic_level.criteria.extend(self.read_criteria(content, prefix, ("topics", index, "content", c_index)))
+            topic_level.sublevels = self.read_sublevels(content, prefix)
         return topic_level
 
-    def read_criteria(self, content: dict, prefix: str, inherited: bool = False) -> list[Criterion]:
-        criteria = [Criterion(anchor="", text=text, inherited=inherited) for text in content["criteria"]]
-        for item in content["exampleCriteria"]:
+    def criterion(self, item: dict, default_anchor: str, where: tuple | None, inherited: bool = False) -> Criterion:
+        """Build one criterion; an explicit `id` or a standard's number sets its anchor."""
+        if item.get("id"):
+            anchor = slugify(item["id"])
+            if anchor in self.anchors.taken and where is not None:
+                self.error(f"id {item['id']!r} is used twice in this framework", where + ("id",))
+        elif item.get("number") and self.kind in NUMBER_PREFIX:
+            anchor = NUMBER_PREFIX[self.kind] + slugify(item["number"])
+        else:
+            anchor = default_anchor
+        return Criterion(
+            anchor=self.anchors.claim(anchor),
+            text=item["text"],
+            examples=item.get("examples") or [],
+            number=item.get("number") or "",
+            inherited=inherited,
+            teaching_html=render_markdown(item.get("teaching") or ""),
+        )
+
+    def read_criteria(self, content: dict, prefix: str, where: tuple | None, inherited: bool = False):
+        criteria = []
+        for n, item in enumerate(content["criteria"]):
+            place = where + ("criteria", n) if where else None
+            criteria.append(self.criterion(item, f"{prefix}-{len(criteria) + 1}", place, inherited))
+        for n, item in enumerate(content["exampleCriteria"]):
             if not _SUBLEVEL.match(item["criteria"]):
-                criteria.append(Criterion(anchor="", text=item["criteria"], examples=item["examples"],
-                                          inherited=inherited))
-        for n, criterion in enumerate(criteria, 1):
-            criterion.anchor = self.anchors.claim(f"{prefix}-{n}")
+                entry = {"text": item["criteria"], "examples": item["examples"]}
+                place = where + ("exampleCriteria", n) if where else None
+                criteria.append(self.criterion(entry, f"{prefix}-{len(criteria) + 1}", place, inherited))
         return criteria
 
     def read_sublevels(self, content: dict, prefix: str) -> list[Sublevel]:
@@ -280,3 +443,53 @@ class _FrameworkReader:
             ]
             sublevels.append(sublevel)
         return sublevels
+
+    # -- roles --------------------------------------------------------------
+
+    def read_roles(self, framework: Framework) -> list[Role]:
+        topics = {t.name: t for t in framework.topics}
+        levels = {level.id: level for level in framework.levels}
+        roles: list[Role] = []
+        for index, item in enumerate(self.data["roles"]):
+            if any(r.id == item["id"] for r in roles):
+                self.error(f"role id {item['id']!r} is used twice", ("roles", index, "id"))
+                continue
+            role = Role(id=item["id"], title=item["title"], description=item["description"] or "")
+            if not slugify(role.id) == role.id:
+                self.error(f"role id {role.id!r} must be lower-case letters, digits and '-', e.g. "
+                           f"{slugify(role.id)!r}", ("roles", index, "id"))
+            for name, level_id in item["targets"].items():
+                where = ("roles", index, "targets", name)
+                if name not in topics:
+                    self.error(f"unknown topic {name!r}{did_you_mean(name, topics)}", where)
+                elif level_id not in levels:
+                    self.error(f"level {level_id!r} is not a level of this framework "
+                               f"({', '.join(levels)})", where)
+                else:
+                    role.targets[topics[name].slug] = levels[level_id]
+            roles.append(role)
+        self.read_paths(roles)
+        return roles
+
+    def read_paths(self, roles: list[Role]) -> None:
+        """Resolve `progressesTo` and `progressesFrom` into one graph, without cycles."""
+        ids = [role.id for role in roles]
+        edges: dict[str, set[str]] = {role_id: set() for role_id in ids}
+        for index, item in enumerate(self.data["roles"]):
+            if item["id"] not in edges:
+                continue
+            for key in ("progressesTo", "progressesFrom"):
+                for n, other in enumerate(item[key]):
+                    if other not in edges:
+                        self.error(f"unknown role {other!r}{did_you_mean(other, ids)}", ("roles", index, key, n))
+                    elif key == "progressesTo":
+                        edges[item["id"]].add(other)
+                    else:
+                        edges[other].add(item["id"])
+        cycle = find_cycle(ids, edges)
+        if cycle:
+            index = ids.index(cycle[0])
+            self.error("career paths form a cycle: " + " → ".join(cycle), ("roles", index, "progressesTo"))
+            return
+        for role in roles:
+            role.progresses_to = [other for other in ids if other in edges[role.id]]

@@ -18,6 +18,7 @@ class Level:
     id: str  # "1", "G"
     name: str = ""  # "Learning"; empty for plain numbered levels
     description: str = ""
+    guidelines: list[str] = field(default_factory=list)
     rank: int = 0  # 0 for the most junior level
     beyond_declared: bool = False  # present in content beyond `levels: N`
 
@@ -35,7 +36,7 @@ class Criterion:
     examples: list[str] = field(default_factory=list)
     number: str = ""  # kept from the source: "5", "2.3"
     inherited: bool = False  # shown from the generic framework's topic
-    notes: list[str] = field(default_factory=list)  # teaching content and the like
+    teaching_html: str = ""  # Markdown under the criterion, such as a unit's teaching content
 
 
 @dataclass(slots=True)
@@ -66,15 +67,13 @@ class TopicLevel:
 
 @dataclass(slots=True)
 class Category:
+    """A group of topics ("A Customer service provision"), or a subcategory of one."""
+
     code: str
     title: str
     description: str = ""
-    parent: Category | None = None
-
-    @property
-    def anchor(self) -> str:
-        prefix = self.parent.anchor + "-" if self.parent else "category-"
-        return prefix + slugify(self.code or self.title)
+    anchor: str = ""
+    subcategories: list[Category] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -98,11 +97,16 @@ class Topic:
 
 @dataclass(slots=True)
 class Role:
+    """A job with a target level per topic; topics it does not name are not required."""
+
     id: str
     title: str
     description: str = ""
     targets: dict[str, Level] = field(default_factory=dict)  # topic slug → target level
-    progresses_to: list[str] = field(default_factory=list)
+    progresses_to: list[str] = field(default_factory=list)  # role ids, in role order
+
+    def target(self, topic: Topic) -> Level | None:
+        return self.targets.get(topic.slug)
 
 
 @dataclass(slots=True)
@@ -133,8 +137,36 @@ class Framework:
     categories: list[Category] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     source: Source | None = None
-    details: list[tuple[str, str]] = field(default_factory=list)  # standard/unit metadata
+    overview_html: str = ""
+    knowledge: list[Criterion] = field(default_factory=list)  # a standard's knowledge and understanding
+    meta: dict[str, str] = field(default_factory=dict)  # reference, level, credit… when given
+    meta_extra: list[tuple[str, str]] = field(default_factory=list)  # other labelled metadata
     digest: str = ""  # hash of the content file
+
+    def topic_groups(self) -> list[tuple[Category | None, list[tuple[Category | None, list[Topic]]]]]:
+        """Topics grouped by category, then subcategory, in the order they first appear."""
+        groups: list = []
+        for topic in self.topics:
+            if not groups or groups[-1][0] is not topic.category:
+                groups.append((topic.category, []))
+            subgroups = groups[-1][1]
+            if not subgroups or subgroups[-1][0] is not topic.subcategory:
+                subgroups.append((topic.subcategory, []))
+            subgroups[-1][1].append(topic)
+        return groups
+
+    def role(self, role_id: str) -> Role | None:
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        return None
+
+    def role_url(self, role: Role) -> str:
+        return f"{self.path}/roles/{role.id}/"
+
+    @property
+    def roles_url(self) -> str:
+        return f"{self.path}/roles/"
 
     @property
     def url(self) -> str:
@@ -148,6 +180,7 @@ class Framework:
         for topic in self.topics:
             for topic_level in topic.levels:
                 yield from topic_level.all_criteria()
+        yield from self.knowledge
 
 
 @dataclass(slots=True)

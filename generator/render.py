@@ -66,6 +66,12 @@ class Translations:
         return translate
 
 
+def theme_languages(override: Path | None) -> set[str]:
+    """Languages the theme has interface strings for (one `i18n/<lang>.yml` each)."""
+    folders = [p for p in (override, DEFAULT_THEME) if p is not None]
+    return {file.stem for folder in folders for file in (folder / "i18n").glob("*.yml")}
+
+
 class Theme:
     """Templates, assets and strings, with `theme_dir` overriding the default."""
 

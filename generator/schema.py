@@ -185,6 +185,51 @@ class ListOf(Field):
         return items
 
 
+class MapOf(Field):
+    """Keys chosen by the editor (topic names, say), each value following `value`."""
+
+    expected = "a set of keys"
+
+    def __init__(self, value: Field, required: bool = False, doc: str = ""):
+        super().__init__(required, None, doc)
+        self.value = value
+
+    def check(self, value, path, checker):
+        if value is None:
+            if self.required:
+                checker.error(path, f"is required: expected {self.expected}")
+            return {}
+        return self.convert(value, path, checker)
+
+    def convert(self, value, path, checker):
+        if not isinstance(value, dict):
+            checker.error(path, f"expected {self.expected}, got {describe(value)}")
+            return {}
+        result = {}
+        for key, item in value.items():
+            checked = self.value.check(item, path + (key,), checker)
+            if checked is not None:
+                result[str(key)] = checked
+        return result
+
+
+class OneOf(Field):
+    """Either a plain text or a record: `- "text"` or `- {text: …, number: …}`."""
+
+    def __init__(self, text: Text, record: "Record", doc: str = ""):
+        super().__init__(False, None, doc)
+        self.text, self.record = text, record
+        self.expected = f"text or {record.expected}"
+
+    def convert(self, value, path, checker):
+        if isinstance(value, dict):
+            return self.record.convert(value, path, checker)
+        if isinstance(value, list):
+            return self.wrong(value, path, checker)
+        text = self.text.convert(value, path, checker)
+        return None if text is None else self.record.convert({"text": text}, path, Checker())
+
+
 class Record(Field):
     """A set of named keys. Unknown keys are errors, with a suggestion."""
 

@@ -146,7 +146,7 @@ def test_wrong_container_types(content):
     text = SIMPLE.replace('          - "Asks for help"\n        exampleCriteria', '          name: "oops"\n        exampleCriteria')
     (problem,) = problems_of(content({"support.md": text}))
     assert problem.key == "topics[0].content[0].criteria"
-    assert problem.message == "expected a list of text, got a set of keys"
+    assert problem.message == "expected a list of text or a criterion, got a set of keys"
 
 
 def test_missing_required_key(content):
