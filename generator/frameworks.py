@@ -190,8 +190,8 @@ class _FrameworkReader:
             language=self.read_language(),
             description=data["description"] or "",
             featured=bool(data["homepage"]),
-            body_html=render_markdown(body),
-            overview_html=render_markdown(data["overview"] or ""),
+            body_html=render_markdown(body, "" if self.kind == "markdown" else "about-"),
+            overview_html=render_markdown(data["overview"] or "", "overview-"),
             source=Source(**data["source"]) if data["source"] and any(data["source"].values()) else None,
             digest=self.page.digest,
         )
@@ -406,13 +406,14 @@ class _FrameworkReader:
             anchor = NUMBER_PREFIX[self.kind] + slugify(item["number"])
         else:
             anchor = default_anchor
+        anchor = self.anchors.claim(anchor)
         return Criterion(
-            anchor=self.anchors.claim(anchor),
+            anchor=anchor,
             text=item["text"],
             examples=item.get("examples") or [],
             number=item.get("number") or "",
             inherited=inherited,
-            teaching_html=render_markdown(item.get("teaching") or ""),
+            teaching_html=render_markdown(item.get("teaching") or "", anchor + "-"),
         )
 
     def read_criteria(self, content: dict, prefix: str, where: tuple | None, inherited: bool = False):

@@ -63,23 +63,33 @@ class _CardsExtension(Extension):
         md.treeprocessors.register(_Cards(md), "ladder-cards", 1)
 
 
-def _heading_id(value: str, separator: str) -> str:
-    return slugify(value) or "section"
+_RENDERERS: dict[str, markdown.Markdown] = {}
 
 
-_MARKDOWN = markdown.Markdown(
-    extensions=["extra", "sane_lists", "toc", _CardsExtension()],
-    extension_configs={"toc": {"slugify": _heading_id, "permalink": False}},
-    output_format="html",
-)
+def _renderer(id_prefix: str) -> markdown.Markdown:
+    """One Markdown instance per heading-id prefix, made once and reused."""
+    if id_prefix not in _RENDERERS:
+        _RENDERERS[id_prefix] = markdown.Markdown(
+            extensions=["extra", "sane_lists", "toc", _CardsExtension()],
+            extension_configs={
+                "toc": {"slugify": lambda value, _sep: id_prefix + (slugify(value) or "section")}
+            },
+            output_format="html",
+        )
+    return _RENDERERS[id_prefix]
 
 
-def render_markdown(text: str) -> str:
-    """Render Markdown to sanitised HTML; empty text gives an empty string."""
+def render_markdown(text: str, id_prefix: str = "") -> str:
+    """Render Markdown to sanitised HTML; empty text gives an empty string.
+
+    `id_prefix` keeps heading ids apart from the page's own anchors when the
+    Markdown is one part of a larger page.
+    """
     if not text or not text.strip():
         return ""
-    _MARKDOWN.reset()
-    html = _MARKDOWN.convert(text)
+    renderer = _renderer(id_prefix)
+    renderer.reset()
+    html = renderer.convert(text)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

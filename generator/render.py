@@ -58,6 +58,8 @@ class Translations:
         chosen = self.strings.get(language, {})
 
         def translate(key: str, **values) -> str:
+            if values.get("count") == 1 and (key + "_one" in chosen or key + "_one" in english):
+                key += "_one"
             text = chosen.get(key) or english.get(key)
             if text is None:
                 raise KeyError(f"no interface string {key!r} in the theme's i18n files")

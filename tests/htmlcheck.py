@@ -54,12 +54,14 @@ class _Parser(HTMLParser):
             self.doc.links.append(link)
         if tag in ("script", "style"):
             self.skip += 1
+        self.handle_data(" ")  # tags separate words, as a browser's layout would
         if tag not in self.VOID:
             self.stack.append(element)
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.skip -= 1
+        self.handle_data(" ")
         while self.stack:
             element = self.stack.pop()
             if element.tag == tag:

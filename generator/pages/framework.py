@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..model import Site
 from ..render import Page
+from .roles import paths_url
 
-TEMPLATES = {"markdown": "document.html"}
+TEMPLATES = {"markdown": "document.html", "standard": "standard.html", "unit": "unit.html"}
 
 
 def pages(site: Site) -> list[Page]:
@@ -15,7 +16,7 @@ def pages(site: Site) -> list[Page]:
             template=TEMPLATES.get(framework.kind, "framework.html"),
             title=framework.title,
             language=framework.language,
-            context={"framework": framework},
+            context={"framework": framework, "paths_url": paths_url(framework)},
             source=framework.file,
             kind=framework.kind,
         )

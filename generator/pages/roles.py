@@ -1,0 +1,60 @@
+"""Role pages: the role × competency matrix, a profile per role, and career paths."""
+
+from __future__ import annotations
+
+from ..model import Framework, Site
+from ..render import Page
+from ..roles import career_pairs, chains, development_gap, path_url
+
+
+def paths_url(framework: Framework) -> str:
+    """The career-paths page, when any role leads to another."""
+    return f"{framework.path}/paths/" if any(r.progresses_to for r in framework.roles) else ""
+
+
+def _page(framework: Framework, url: str, template: str, kind: str, **context) -> Page:
+    return Page(url=url, template=template, title=framework.title, language=framework.language,
+                context={"framework": framework, "paths_url": paths_url(framework), **context},
+                source=framework.file, kind=kind)
+
+
+def profile(framework: Framework, role) -> Page:
+    required = [t for t in framework.topics if role.target(t)]
+    groups = []
+    for category, subgroups in framework.topic_groups():
+        kept = [(sub, [t for t in topics if role.target(t)]) for sub, topics in subgroups]
+        kept = [(sub, topics) for sub, topics in kept if topics]
+        if kept:
+            groups.append((category, kept))
+    previous = [r for r in framework.roles if role.id in r.progresses_to]
+    following = [(framework.role(other), path_url(framework, role, framework.role(other)))
+                 for other in role.progresses_to]
+    return _page(framework, framework.role_url(role), "role.html", "role", role=role, required=required,
+                 groups=groups, not_required=[t for t in framework.topics if not role.target(t)],
+                 previous=previous, following=following)
+
+
+def pages(site: Site) -> list[Page]:
+    found = []
+    for framework in site.frameworks:
+        if not framework.roles:
+            continue
+        found.append(_page(framework, framework.roles_url, "roles.html", "role-matrix"))
+        found.extend(profile(framework, role) for role in framework.roles)
+        pairs = career_pairs(framework)
+        if not pairs:
+            continue
+        by_start: dict[str, list] = {}
+        for start, goal in pairs:
+            by_start.setdefault(start.id, []).append((goal, len(development_gap(framework, start, goal))))
+        found.append(_page(
+            framework, paths_url(framework), "paths.html", "paths", chains=chains(framework),
+            pairs=[(framework.role(start_id), goals) for start_id, goals in by_start.items()],
+            step_url=lambda a, b, f=framework: path_url(f, a, b),
+        ))
+        found.extend(
+            _page(framework, path_url(framework, start, goal), "path.html", "path", start=start, goal=goal,
+                  gaps=development_gap(framework, start, goal))
+            for start, goal in pairs
+        )
+    return found

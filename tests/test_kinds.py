@@ -1,0 +1,162 @@
+"""Every framework kind: scales, categories, roles and paths, standards, units, Spanish."""
+
+import pytest
+
+from generator.build import build, load_site
+
+from .htmlcheck import broken_links, parse_file
+from .kinds_fixture import FILES, SKILLS, SPANISH
+
+
+@pytest.fixture
+def site(content, tmp_path):
+    out = tmp_path / "out"
+    build(content(FILES), out)
+    return out
+
+
+def problems_for(content, text, name="skills.md"):
+    _, _, problems = load_site(content({name: text}))
+    return [str(p) for p in problems]
+
+
+def test_no_broken_links_across_all_kinds(site):
+    assert broken_links(site) == []
+
+
+def test_named_scale_levels_show_name_description_and_guidelines(site):
+    doc = parse_file(site / "skills" / "level-2" / "index.html")
+    assert "Level 2 · Performing" in doc.text
+    assert "Works with minimal supervision" in doc.text
+    framework = parse_file(site / "skills" / "index.html")
+    assert "Gathers information" in framework.text
+
+
+def test_topics_are_grouped_by_category_and_subcategory_with_codes(site):
+    doc = parse_file(site / "skills" / "index.html")
+    text = doc.text
+    assert text.index("A Customer service provision") < text.index("1 Customer care") \
+        < text.index("1.1 Customer service ethos") < text.index("2 Service delivery") \
+        < text.index("B Business skills") < text.index("1.1 Listening")
+
+
+def test_role_matrix_has_a_row_per_competency_and_a_column_per_role(site):
+    doc = parse_file(site / "skills" / "roles" / "index.html")
+    headers = [e.text.strip() for e in doc.elements if e.tag == "th" and "matrix__role" in e.classes]
+    assert headers == ["Customer Service Advisor", "Experienced Advisor", "Team Leader"]
+    rows = {e.attrs["id"]: e for e in doc.elements if e.tag == "tr" and e.attrs.get("id")}
+    assert list(rows) == ["ethos", "complaints", "transactions", "listening"]
+    cells = [p.text.strip() for p in doc.elements if "pill" in p.classes and p.text and p in doc.elements]
+    ethos = " ".join(rows["ethos"].text.split())
+    assert "1 2 3" in ethos  # targets, as text, not only as colour
+    assert "Not required" in " ".join(rows["listening"].text.split())  # advisor has no target
+    assert cells
+    # the legend names each level
+    legend = " ".join(e.text for e in doc.with_class("legend"))
+    for name in ("Learning", "Performing", "Enhancing", "Not required"):
+        assert name in legend
+    # category rows group the competencies
+    assert [e.text.split()[0] for e in doc.with_class("matrix__category")] == ["A", "B"]
+
+
+def test_role_profile_lists_required_competencies_with_level_descriptions(site):
+    doc = parse_file(site / "skills" / "roles" / "experienced" / "index.html")
+    items = [" ".join(e.text.split()) for e in doc.with_class("requirement")]
+    assert len(items) == 3
+    assert any("1.2 Complaints management" in i and "Level 2 · Performing: Works with minimal supervision" in i
+               for i in items)
+    # the topic's criteria at that level are there too
+    assert "Takes ownership of customer enquiries" in doc.text
+    assert "Listening" in " ".join(e.text for e in doc.elements if e.tag == "section")  # not required list
+
+
+def test_career_path_shows_rising_competencies_and_by_how_much(site):
+    doc = parse_file(site / "skills" / "paths" / "advisor--leader" / "index.html")
+    rows = [" ".join(e.text.split()) for e in doc.elements if e.tag == "tr"][1:]
+    assert rows == [
+        "1.1 Customer service ethos 1 3 +2",
+        "1.2 Complaints management – Not required 3 newly required",
+        "2.1 Transaction processing 2 3 +1",
+        "1.1 Listening – Not required 2 newly required",
+    ]
+    index = parse_file(site / "skills" / "paths" / "index.html")
+    assert "Customer Service Advisor → Experienced Advisor → Team Leader" in " ".join(
+        " ".join(e.text.split()) for e in index.with_class("chain"))
+
+
+def test_standard_keeps_criterion_numbers_and_anchors(site):
+    doc = parse_file(site / "nos" / "feedback" / "index.html")
+    assert {"pc1", "pc2", "pc5", "k1", "k2"} <= set(doc.ids)
+    criterion = next(e for e in doc.elements if e.attrs.get("id") == "pc5")
+    assert " ".join(criterion.text.split()).startswith("5 analyse feedback")
+    assert "You must be able to:" in doc.text and "You need to know and understand:" in doc.text
+    assert "CFACC2" in doc.text and "Crown copyright" in doc.text
+    assert not doc.with_class("level-tabs")
+
+
+def test_unit_shows_metadata_criteria_and_teaching_content(site):
+    doc = parse_file(site / "units" / "effectiveness" / "index.html")
+    assert "ac2-3" in doc.ids
+    assert "Guided learning hours 14" in " ".join(" ".join(e.text.split()) for e in doc.with_class("meta-table"))
+    assert "Header values" in doc.text
+    teaching = " ".join(e.text for e in doc.with_class("teaching"))
+    assert "changes to systems" in teaching and "personal aspirations" in teaching
+
+
+def test_spanish_pages_carry_lang_es_and_spanish_interface(site):
+    for page in (site / "es" / "criterios").rglob("*.html"):
+        doc = parse_file(page)
+        assert doc.lang == "es"
+        assert "Volver arriba" in doc.text
+    level = parse_file(site / "es" / "criterios" / "level-f" / "index.html")
+    assert "Nivel F" in level.text and "Novedades respecto a Nivel G" in level.text
+    assert parse_file(site / "skills" / "index.html").lang == "en"
+
+
+# -- checks -------------------------------------------------------------------
+
+def test_role_with_unknown_topic_or_level(content):
+    text = SKILLS.replace("targets: {ethos: 1, transactions: 2}", "targets: {ethoss: 1, transactions: 7}")
+    found = problems_for(content, text)
+    assert "skills.md:59: roles[0].targets.ethoss: unknown topic 'ethoss'; did you mean 'ethos'?" in found
+    assert "skills.md:59: roles[0].targets.transactions: level '7' is not a level of this framework (1, 2, 3)" in found
+
+
+def test_level_missing_from_the_scale(content):
+    found = problems_for(content, SPANISH.replace("- level: F", "- level: H"), "es.md")
+    assert found == ["es.md:19: topics[0].content[1].level: level 'H' is not in the scale (G, F, E)"]
+
+
+def test_duplicate_codes(content):
+    text = SKILLS.replace('code: "1.2"', 'code: "1.1"').replace("code: B", "code: A")
+    found = problems_for(content, text)
+    assert any("categories[1].code: category code 'A' is used twice" in f for f in found)
+    assert any("topics[1].code: code '1.1' is already used by topic 'ethos'" in f for f in found)
+
+
+def test_role_paths_that_form_a_cycle(content):
+    text = SKILLS.replace("    title: Team Leader\n", "    title: Team Leader\n    progressesTo: [advisor]\n")
+    found = problems_for(content, text)
+    assert any("career paths form a cycle: advisor → experienced → leader → advisor" in f for f in found)
+
+
+def test_unknown_role_in_a_path(content):
+    found = problems_for(content, SKILLS.replace("progressesTo: [leader]", "progressesTo: [leeder]"))
+    assert any("roles[1].progressesTo[0]: unknown role 'leeder'; did you mean 'leader'?" in f for f in found)
+
+
+def test_language_without_translation_falls_back_to_english_with_a_warning(content, tmp_path):
+    folder = content({"fr.md": SPANISH.replace("language: es", "language: fr")})
+    _, _, problems = load_site(folder)
+    (warning,) = problems
+    assert warning.severity == "warning" and warning.line == 4
+    assert "no interface strings for language 'fr'" in warning.message
+    build(folder, tmp_path / "out")
+    doc = parse_file(tmp_path / "out" / "es" / "criterios" / "index.html")
+    assert doc.lang == "fr" and "Back to top" in doc.text
+
+
+def test_standard_criteria_must_not_have_levels(content):
+    text = FILES["standard.md"].replace("    criteria:\n      - number: \"5\"", "    content:\n      - level: 1\n        criteria:\n      - number: \"5\"")
+    found = problems_for(content, text, "standard.md")
+    assert found  # whatever the exact shape, it is reported, not dropped
