@@ -18,6 +18,7 @@ from .config import SiteConfig, base_url_problem, load_config, normalise_base_ur
 from .errors import ContentError, LadderError, Problem, UsageError
 from .frameworks import build_frameworks, check_pages
 from .loader import load_pages
+from .mappings import load_mappings
 from .model import Group, Site, slugify
 from .render import Links, Page, Theme, fingerprint, theme_languages
 
@@ -52,6 +53,7 @@ def load_site(content_dir: Path, base_url: str | None = None) -> tuple[Site, Sit
                                 f"{config.language!r} in the theme; English is used", severity="warning"))
     checked = check_pages(raw_pages, problems)
     frameworks = build_frameworks(checked, config.language, problems, languages)
+    mappings = load_mappings(content_dir, frameworks, problems)
     site = Site(
         title=config.title,
         description=config.description,
@@ -61,6 +63,7 @@ def load_site(content_dir: Path, base_url: str | None = None) -> tuple[Site, Sit
         edit_branch=config.branch,
         frameworks=frameworks,
         groups=group_frameworks(frameworks),
+        mappings=mappings,
     )
     return site, config, problems
 
@@ -182,7 +185,8 @@ def build(
     if output_dir is not None:
         check_output_folder(output_dir, content_dir)
     site, config, problems = load_site(content_dir, base_url)
-    progress(f"read {len(site.frameworks)} pages from {content_dir}")
+    count = len(site.frameworks)
+    progress(f"read {count} page{'' if count == 1 else 's'} from {content_dir}")
     errors = [p for p in problems if p.is_error or strict]
     if errors:
         raise ContentError(sorted(problems, key=Problem.sort_key))

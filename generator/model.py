@@ -1,5 +1,8 @@
 """The one model every page is rendered from.
 
+Model objects compare by identity (eq=False): a framework is itself, not
+any framework with equal fields, and can be used in sets and as a key.
+
 framework → topic (optionally under category and subcategory) → level →
 sublevel → criterion (+ examples), with a per-framework level scale and
 optional roles. Templates and page builders only ever read these objects.
@@ -11,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Level:
     """One step of a framework's scale: a number, a letter or a named level."""
 
@@ -27,7 +30,7 @@ class Level:
         return "level-" + slugify(self.id)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Criterion:
     """One expectation, linkable by its anchor."""
 
@@ -39,7 +42,7 @@ class Criterion:
     teaching_html: str = ""  # Markdown under the criterion, such as a unit's teaching content
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Sublevel:
     """"Criteria for sublevel A (after probation)" → id "A", qualifier "after probation"."""
 
@@ -49,7 +52,7 @@ class Sublevel:
     criteria: list[Criterion] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class TopicLevel:
     """What one topic expects at one level."""
 
@@ -65,7 +68,7 @@ class TopicLevel:
         return found
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Category:
     """A group of topics ("A Customer service provision"), or a subcategory of one."""
 
@@ -76,7 +79,7 @@ class Category:
     subcategories: list[Category] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Topic:
     name: str
     slug: str
@@ -95,7 +98,7 @@ class Topic:
         return None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Role:
     """A job with a target level per topic; topics it does not name are not required."""
 
@@ -109,7 +112,7 @@ class Role:
         return self.targets.get(topic.slug)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Source:
     """Where a framework came from, shown on its page."""
 
@@ -120,7 +123,7 @@ class Source:
     notes: str = ""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Framework:
     file: str  # content file, relative to the content folder
     path: str  # site path without slashes: "engineering/backend"
@@ -183,7 +186,105 @@ class Framework:
         yield from self.knowledge
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
+class Scale:
+    """A ladder of levels that others align to: a framework's scale, or a reference
+    scale declared in `mappings.yml` (such as NOS levels)."""
+
+    id: str  # the framework's path, or the reference scale's id
+    title: str
+    levels: list[Level]
+    framework: Framework | None = None
+    description: str = ""
+
+    def level(self, level_id: str) -> Level | None:
+        for level in self.levels:
+            if level.id == level_id:
+                return level
+        return None
+
+
+@dataclass(slots=True, eq=False)
+class LevelLink:
+    """One level of a scale corresponding to one or more levels of another."""
+
+    level: Level
+    targets: list[Level]
+    editorial: bool = False
+    note: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Alignment:
+    """How the levels of two scales correspond."""
+
+    start: Scale
+    end: Scale
+    links: list[LevelLink]
+    source: str = ""
+    note: str = ""
+
+    @property
+    def editorial(self) -> bool:
+        return any(link.editorial for link in self.links)
+
+
+@dataclass(slots=True, eq=False)
+class Member:
+    """A framework, topic or criterion that belongs to a theme."""
+
+    framework: Framework
+    topic: Topic | None = None
+    criterion: Criterion | None = None
+    editorial: bool = True
+    note: str = ""
+
+    @property
+    def anchor(self) -> str:
+        if self.criterion is not None:
+            return self.criterion.anchor
+        return self.topic.slug if self.topic is not None else ""
+
+
+@dataclass(slots=True, eq=False)
+class Theme:
+    """A cross-cutting subject, such as "Feedback and performance"."""
+
+    id: str
+    title: str
+    description: str = ""
+    members: list[Member] = field(default_factory=list)
+
+    def members_in(self, framework: Framework) -> list[Member]:
+        return [m for m in self.members if m.framework is framework]
+
+
+@dataclass(slots=True, eq=False)
+class RoleLevel:
+    """A role placed on another scale: a Customer Service Advisor works at NOS level 2."""
+
+    framework: Framework
+    role: Role
+    scale: Scale
+    level: Level
+    editorial: bool = False
+    source: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Mappings:
+    scales: list[Scale] = field(default_factory=list)  # reference scales only
+    alignments: list[Alignment] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    role_levels: list[RoleLevel] = field(default_factory=list)
+    bands: str = ""  # id of the scale the alignment chart is drawn against
+    file: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.alignments or self.themes or self.role_levels)
+
+
+@dataclass(slots=True, eq=False)
 class Group:
     """Frameworks that share a `sidebarGroup`, in navigation order."""
 
@@ -191,7 +292,7 @@ class Group:
     frameworks: list[Framework] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Site:
     title: str
     description: str
@@ -201,6 +302,7 @@ class Site:
     edit_branch: str = "main"
     frameworks: list[Framework] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    mappings: Mappings = field(default_factory=Mappings)
 
     def framework(self, path: str) -> Framework | None:
         for framework in self.frameworks:

@@ -158,6 +158,21 @@ class LevelId(Field):
         return text
 
 
+class LevelIds(Field):
+    """One level id or a list of them: `2`, `[1, 2]`, or a range `"1..3"`."""
+
+    expected = "a level, a list of levels or a range like 1..3"
+
+    def convert(self, value, path, checker):
+        items = value if isinstance(value, list) else [value]
+        ids = []
+        for item in items:
+            if isinstance(item, bool) or not isinstance(item, (int, str)) or not str(item).strip():
+                return self.wrong(value, path, checker)
+            ids.append(str(item).strip())
+        return ids
+
+
 class ListOf(Field):
     """A list whose items all follow `item`; a single value is not a list."""
 
@@ -214,11 +229,14 @@ class MapOf(Field):
 
 
 class OneOf(Field):
-    """Either a plain text or a record: `- "text"` or `- {text: …, number: …}`."""
+    """Either a plain text or a record: `- "text"` or `- {text: …, number: …}`.
 
-    def __init__(self, text: Text, record: "Record", doc: str = ""):
+    Plain text is read as the record with only `key` set.
+    """
+
+    def __init__(self, text: Text, record: "Record", key: str = "text", doc: str = ""):
         super().__init__(False, None, doc)
-        self.text, self.record = text, record
+        self.text, self.record, self.key = text, record, key
         self.expected = f"text or {record.expected}"
 
     def convert(self, value, path, checker):
@@ -227,7 +245,7 @@ class OneOf(Field):
         if isinstance(value, list):
             return self.wrong(value, path, checker)
         text = self.text.convert(value, path, checker)
-        return None if text is None else self.record.convert({"text": text}, path, Checker())
+        return None if text is None else self.record.convert({self.key: text}, path, Checker())
 
 
 class Record(Field):

@@ -152,3 +152,46 @@ topics:
 """
 
 FILES = {"skills.md": SKILLS, "standard.md": STANDARD, "unit.md": UNIT, "es.md": SPANISH}
+
+MAPPINGS = """
+scales:
+  - id: nos
+    title: NOS levels
+    levels: [{id: 1}, {id: 2}, {id: 3}, {id: 4}, {id: 5}]
+alignments:
+  - from: skills
+    to: nos
+    source: Part One, section 1.3
+    levels:
+      - {from: 1, to: [1, 2]}
+      - {from: 2, to: 3, editorial: true, note: Inferred}
+      - {from: 3, to: "4..5"}
+  - from: es/criterios
+    to: skills
+    editorial: true
+    levels:
+      - {from: G, to: 1}
+      - {from: F, to: 1}
+      - {from: E, to: 2}
+roles:
+  - role: skills#advisor
+    scale: nos
+    level: 2
+    source: Part One, section 1.3
+themes:
+  - id: feedback
+    title: Feedback and performance
+    members:
+      - nos/feedback#organise
+      - ref: nos/feedback#pc5
+        editorial: false
+      - units/effectiveness#ac2-3
+      - skills#ethos
+  - id: product-knowledge
+    title: Product knowledge
+    members:
+      - es/criterios#conocimiento
+      - nos/feedback#k1
+"""
+
+WITH_MAPPINGS = {**FILES, "mappings.yml": MAPPINGS}

@@ -92,8 +92,32 @@
     });
   }
 
+  /* "Compare levels": show two chosen levels; without JS every level shows. */
+  function enhanceLevelCompare(page) {
+    var form = page.querySelector(".level-picker");
+    if (!form) return;
+    var params = new URLSearchParams(location.search);
+    ["a", "b"].forEach(function (name) {
+      var wanted = params.get(name);
+      if (wanted && form.elements[name].querySelector('option[value="' + wanted + '"]')) form.elements[name].value = wanted;
+    });
+    function apply() {
+      var keep = [form.elements.a.value, form.elements.b.value];
+      page.querySelectorAll("[data-level]").forEach(function (cell) {
+        cell.hidden = keep.indexOf(cell.getAttribute("data-level")) === -1;
+      });
+      var query = "?a=" + encodeURIComponent(keep[0]) + "&b=" + encodeURIComponent(keep[1]);
+      history.replaceState(null, "", query + location.hash);
+    }
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".level-tabs").forEach(enhanceTabs);
+    document.querySelectorAll("[data-level-compare]").forEach(enhanceLevelCompare);
     document.querySelectorAll(".toc").forEach(markCurrentSection);
     openDetailsForPrint();
   });
