@@ -51,6 +51,7 @@ TOPIC = Record(
         "subcategory": Text(doc="Code of the topic's subcategory within its category."),
         "content": ListOf(LEVEL_CONTENT, doc="The topic's criteria, level by level."),
         "criteria": ListOf(CRITERION, doc="Standards and units: the criteria, without levels."),
+        "targetsUnknown": Boolean(default=False, doc="true: roles' targets for it could not be read from the source."),
     },
     name="a topic",
 )

@@ -352,7 +352,7 @@ class _FrameworkReader:
             title, description = split_name(name)
             description = data["description"] or description
         topic = Topic(name=name, slug=slug, title=title, description=description, code=data["code"] or "",
-                      inherited_title=generic is not None)
+                      inherited_title=generic is not None, targets_unknown=data["targetsUnknown"])
         self.place_topic(topic, data, index, categories)
         if self.kind != "progression":
             if data["content"]:
@@ -463,6 +463,8 @@ class _FrameworkReader:
                 where = ("roles", index, "targets", name)
                 if name not in topics:
                     self.error(f"unknown topic {name!r}{did_you_mean(name, topics)}", where)
+                elif topics[name].targets_unknown:
+                    self.error(f"topic {name!r} says 'targetsUnknown: true'; remove one or the other", where)
                 elif level_id not in levels:
                     self.error(f"level {level_id!r} is not a level of this framework "
                                f"({', '.join(levels)})", where)

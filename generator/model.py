@@ -87,6 +87,7 @@ class Topic:
     description: str = ""
     code: str = ""
     inherited_title: bool = False
+    targets_unknown: bool = False  # roles' targets could not be read: unknown, not "not required"
     category: Category | None = None
     subcategory: Category | None = None
     levels: list[TopicLevel] = field(default_factory=list)

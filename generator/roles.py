@@ -86,7 +86,8 @@ class Gap:
 
 def development_gap(framework: Framework, start: Role, goal: Role) -> list[Gap]:
     """Topics whose target rises from `start` to `goal`, in framework order."""
-    gaps = [Gap(topic, start.target(topic), goal.target(topic)) for topic in framework.topics]
+    gaps = [Gap(topic, start.target(topic), goal.target(topic))
+            for topic in framework.topics if not topic.targets_unknown]
     return [gap for gap in gaps if gap.rise > 0]
 
 

@@ -160,3 +160,24 @@ def test_standard_criteria_must_not_have_levels(content):
     text = FILES["standard.md"].replace("    criteria:\n      - number: \"5\"", "    content:\n      - level: 1\n        criteria:\n      - number: \"5\"")
     found = problems_for(content, text, "standard.md")
     assert found  # whatever the exact shape, it is reported, not dropped
+
+
+def test_topics_whose_targets_could_not_be_read_show_as_unknown_not_as_not_required(content, tmp_path):
+    text = (SKILLS.replace("    title: Listening\n", "    title: Listening\n    targetsUnknown: true\n")
+            .replace(", listening: 2}", "}"))
+    build(content({"skills.md": text}), tmp_path / "out")
+    matrix = parse_file(tmp_path / "out" / "skills" / "roles" / "index.html")
+    row = next(e for e in matrix.elements if e.attrs.get("id") == "listening")
+    assert " ".join(row.text.split()).count("Not read from the source") == 3
+    assert "Not required" not in row.text
+    profile = parse_file(tmp_path / "out" / "skills" / "roles" / "leader" / "index.html")
+    sections = {e.attrs.get("aria-labelledby"): " ".join(e.text.split()) for e in profile.elements if e.tag == "section"}
+    assert "Listening" in sections["unknown-title"] and "Listening" not in sections.get("not-required-title", "")
+    path = parse_file(tmp_path / "out" / "skills" / "paths" / "advisor--leader" / "index.html")
+    assert "Listening" not in path.text
+
+
+def test_a_target_for_a_topic_marked_unknown_is_an_error(content):
+    text = SKILLS.replace("    title: Listening\n", "    title: Listening\n    targetsUnknown: true\n")
+    found = problems_for(content, text)
+    assert any("roles[2].targets.listening: topic 'listening' says 'targetsUnknown: true'" in f for f in found)

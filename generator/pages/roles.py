@@ -30,8 +30,9 @@ def profile(framework: Framework, role) -> Page:
     following = [(framework.role(other), path_url(framework, role, framework.role(other)))
                  for other in role.progresses_to]
     return _page(framework, framework.role_url(role), "role.html", "role", role=role, required=required,
-                 groups=groups, not_required=[t for t in framework.topics if not role.target(t)],
-                 previous=previous, following=following)
+                 groups=groups, previous=previous, following=following,
+                 not_required=[t for t in framework.topics if not role.target(t) and not t.targets_unknown],
+                 unknown=[t for t in framework.topics if t.targets_unknown])
 
 
 def pages(site: Site) -> list[Page]:
