@@ -111,3 +111,79 @@ def test_hostile_text_is_escaped_everywhere(content, tmp_path):
                 assert not (value or "").strip().lower().startswith("javascript:"), (page, name)
     doc = parse_file(out / "x" / "index.html")
     assert "<script>alert('criterion')</script>" in doc.text  # shown as text, not run
+
+
+@pytest.fixture(scope="module")
+def model():
+    from generator.build import load_site
+
+    site_model, _, problems = load_site(ROOT / "content")
+    assert [p for p in problems if p.is_error] == []
+    return site_model
+
+
+def test_every_criterion_in_content_is_on_its_framework_page(site, model):
+    expected = found = 0
+    for framework in model.frameworks:
+        doc = parse_file(site / framework.url / "index.html")
+        by_id = {e.attrs["id"]: e for e in doc.elements if "id" in e.attrs}
+        for criterion in framework.criteria():
+            expected += 1
+            element = by_id.get(criterion.anchor)
+            if element is not None and " ".join(criterion.text.split()) in " ".join(element.text.split()):
+                found += 1
+    assert expected > 100 and found == expected
+
+
+def test_every_role_and_level_cell_is_in_the_role_matrix(site, model):
+    frameworks = [f for f in model.frameworks if f.roles]
+    assert frameworks
+    for framework in frameworks:
+        doc = parse_file(site / framework.roles_url / "index.html")
+        rows = {e.attrs["id"]: e for e in doc.elements if e.tag == "tr" and e.attrs.get("id")}
+        for topic in framework.topics:
+            # the row ends with one cell per role, in role order: a level, "–" or "?"
+            shown = [w for w in rows[topic.slug].text.split() if w.isdigit() or w in ("–", "?")]
+            expected = [role.target(topic).id if role.target(topic) else ("?" if topic.targets_unknown else "–")
+                        for role in framework.roles]
+            assert shown[-len(framework.roles):] == expected, topic.slug
+        for role in framework.roles:
+            assert (site / framework.role_url(role) / "index.html").exists()
+
+
+def test_every_level_has_its_page(site, model):
+    for framework in model.frameworks:
+        if framework.kind == "progression":
+            for level in framework.levels:
+                assert (site / framework.level_url(level) / "index.html").exists()
+
+
+def test_every_mapping_in_content_is_on_the_comparison_page(site, model):
+    doc = parse_file(site / "compare" / "index.html")
+    mappings = model.mappings
+    assert mappings.themes and mappings.alignments
+    for theme in mappings.themes:
+        for member in theme.members:
+            target = "../" + member.framework.url + "index.html" + (f"#{member.anchor}" if member.anchor else "")
+            assert target in doc.links, target
+    alignments = " ".join(" ".join(e.text.split()) for e in doc.with_class("alignment-list"))
+    for alignment in mappings.alignments:
+        for link in alignment.links:
+            targets = ", ".join(t.id for t in link.targets)
+            assert f"Level {link.level.id}" in alignments and targets in alignments
+    for role_level in mappings.role_levels:
+        assert role_level.role.title in doc.text
+    assert broken_links(site) == []
+
+
+def test_spanish_framework_pages_are_in_spanish(site):
+    for page in (site / "masmovil").rglob("*.html"):
+        doc = parse_file(page)
+        assert doc.lang == "es" and "Volver arriba" in doc.text, page
+
+
+def test_all_five_seeds_are_reachable_from_the_home_page(site):
+    links = parse_file(site / "index.html").links
+    for path in ("customer-operations", "nos/manage-team-performance", "e-skills/contact-centre-framework",
+                 "masmovil/customer-service", "ocr/personal-organisational-effectiveness"):
+        assert f"{path}/index.html" in links
