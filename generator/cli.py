@@ -27,12 +27,38 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="validate the content and write nothing")
     check_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    suggest_cmd = commands.add_parser("suggest-mappings", help="propose theme members for unmapped topics")
+    suggest_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    suggest_cmd.add_argument("--top", type=int, default=3, help="closest topics to list for each (default: 3)")
+    suggest_cmd.add_argument("--min-score", type=float, default=0.05,
+                             help="leave out matches scoring below this, from 0 to 1 (default: 0.05)")
+    suggest_cmd.add_argument("--evaluate", action="store_true",
+                             help="print how often the top suggestion agrees with the existing themes")
     return parser
+
+
+def _suggest(args) -> int:
+    from .build import load_site
+    from .suggest import as_yaml, precision, suggest
+
+    site, _, problems = load_site(args.content)
+    if any(p.is_error for p in problems):
+        raise ContentError(problems)
+    if args.evaluate:
+        for top in (1, 3):
+            hits, total = precision(site, top)
+            share = f"{hits / total:.0%}" if total else "n/a"
+            print(f"top-{top}: {hits} of {total} themed topics have a suggestion sharing their theme ({share})")
+        return 0
+    print(as_yaml(site, suggest(site, args.top, args.min_score)), end="")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "suggest-mappings":
+            return _suggest(args)
         if args.command == "build":
             result = build(args.content, args.output, base_url=args.base_url, strict=args.strict,
                            progress=report.progress)
