@@ -10,17 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pages as page_kinds
-from .config import SiteConfig, base_url_problem, load_config, normalise_base_url
+from .builder import SiteBuilder
+from .config import SiteConfig
 from .errors import ContentError, LadderError, Problem, UsageError
-from .frameworks import build_frameworks, check_pages
-from .loader import load_pages
-from .mappings import load_mappings
-from .model import Group, Site, slugify
-from .render import Links, Page, Theme, fingerprint, theme_languages
+from .model import Site
 
 MARKER = ".ladder-site"
 
@@ -37,92 +33,9 @@ class BuildResult:
 
 def load_site(content_dir: Path, base_url: str | None = None) -> tuple[Site, SiteConfig, list[Problem]]:
     """Read and validate all content; return the model and every problem found."""
-    if not content_dir.is_dir():
-        raise UsageError(f"content folder not found: {content_dir}")
-    config, problems = load_config(content_dir)
-    if base_url is not None:
-        base_url = normalise_base_url(base_url)
-        if message := base_url_problem(base_url):
-            raise UsageError(f"--base-url: {message}")
-        config = replace(config, base_url=base_url)
-    raw_pages, found = load_pages(content_dir)
-    problems.extend(found)
-    languages = theme_languages(config.theme_dir)
-    if config.language not in languages:
-        problems.append(Problem(config.file or "site.yml", f"no interface strings for language "
-                                f"{config.language!r} in the theme; English is used", severity="warning"))
-    checked = check_pages(raw_pages, problems)
-    frameworks = build_frameworks(checked, config.language, problems, languages)
-    mappings = load_mappings(content_dir, frameworks, problems)
-    site = Site(
-        title=config.title,
-        description=config.description,
-        language=config.language,
-        base_url=config.base_url,
-        repository=config.repository,
-        edit_branch=config.branch,
-        frameworks=frameworks,
-        groups=group_frameworks(frameworks),
-        mappings=mappings,
-    )
-    return site, config, problems
-
-
-def _sort_key(title: str) -> tuple[str, str]:
-    return slugify(title), title
-
-
-def group_frameworks(frameworks) -> list[Group]:
-    """Ungrouped frameworks first, then groups by name; within each, featured
-    frameworks (`homepage: true`) first, then by title."""
-    groups: dict[str, Group] = {}
-    for framework in frameworks:
-        groups.setdefault(framework.group, Group(framework.group)).frameworks.append(framework)
-    for group in groups.values():
-        group.frameworks.sort(key=lambda f: (not f.featured,) + _sort_key(f.sidebar_title) + (f.path,))
-    return [groups[key] for key in sorted(groups, key=lambda g: (g != "", g.lower()))]
-
-
-def render_site(site: Site, config: SiteConfig, theme: Theme) -> tuple[dict[str, bytes], list[Page]]:
-    """Render every page; return output files (path → bytes) and the pages."""
-    files = theme.assets()
-    links = Links(config, {path: fingerprint(data) for path, data in files.items()})
-    pages = page_kinds.collect(site)
-    owners: dict[str, str] = {path: "the theme's assets" for path in files}
-    clashes = []
-    for page in pages:
-        if page.output in owners:
-            clashes.append(
-                Problem(page.source or page.output, f"'{page.output}' would be written twice "
-                        f"(also by {owners[page.output]}); change one page's path")
-            )
-        owners[page.output] = page.source or page.kind
-    if clashes:
-        raise ContentError(clashes)
-    strings = {lang: theme.translations.for_language(lang) for lang in {p.language for p in pages}}
-    for page in pages:
-        root = links.root_for(page)
-        context = {
-            "site": site,
-            "config": config,
-            "page": page,
-            "t": strings[page.language],
-            "url": lambda target, _root=root: links.href(_root, target),
-            "asset": lambda name, _root=root: links.asset(_root, name),
-            "canonical": links.absolute(page.url) if page.kind != "404" else "",
-            "edit_url": edit_url(config, page.source),
-            **page.context,
-        }
-        html = theme.env.get_template(page.template).render(context)
-        files[page.output] = html.encode("utf-8")
-    return files, pages
-
-
-def edit_url(config: SiteConfig, source: str) -> str:
-    if not (config.repository and source):
-        return ""
-    folder = f"{config.content_path}/" if config.content_path else ""
-    return f"{config.repository}/edit/{config.branch}/{folder}{source}"
+    builder = SiteBuilder(content_dir, base_url)
+    site, problems, _, _ = builder.load()
+    return site, builder.config, problems
 
 
 def check_output_folder(output_dir: Path, content_dir: Path) -> None:
@@ -184,21 +97,23 @@ def build(
     started = time.perf_counter()
     if output_dir is not None:
         check_output_folder(output_dir, content_dir)
-    site, config, problems = load_site(content_dir, base_url)
-    count = len(site.frameworks)
-    progress(f"read {count} page{'' if count == 1 else 's'} from {content_dir}")
-    errors = [p for p in problems if p.is_error or strict]
-    if errors:
-        raise ContentError(sorted(problems, key=Problem.sort_key))
-    files, pages = render_site(site, config, Theme(config.theme_dir))
-    progress(f"rendered {len(pages)} pages")
+    builder = SiteBuilder(content_dir, base_url)
+    changes = builder.build()
+    if not changes.ok or (strict and changes.problems):
+        raise ContentError(changes.problems)
+    progress(f"read {_plural(len(builder.site.frameworks), 'page')} from {content_dir}, "
+             f"rendered {_plural(changes.rendered, 'page')}")
     if output_dir is not None:
-        write_output(files, output_dir)
+        write_output(builder.output, output_dir)
     return BuildResult(
-        pages=len(pages),
-        files=len(files),
+        pages=len(builder.pages),
+        files=len(builder.output),
         seconds=time.perf_counter() - started,
-        warnings=sorted(problems, key=Problem.sort_key),
+        warnings=changes.problems,
         output=output_dir,
-        site=site,
+        site=builder.site,
     )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -105,52 +105,82 @@ class Anchors:
         return anchor
 
 
+def check_page(page: RawPage) -> tuple[CheckedPage | None, list[Problem]]:
+    """Validate one page's front matter; depends on nothing but the file."""
+    if not isinstance(page.data, dict):
+        return None, [page.problem("front matter must be a set of keys such as 'title: …'")]
+    checker = Checker()
+    data = FRAMEWORK.check(page.data, (), checker)
+    if not page.has_front_matter:
+        data["yaml"] = False  # a plain Markdown file is a page of text
+    path = default_path(page.rel)
+    if data["path"] is not None:
+        if message := site_path_problem(data["path"]):
+            checker.error(("path",), message)
+        else:
+            path = data["path"].strip().strip("/")
+    problems = [page.problem(f.message, f.path, f.severity) for f in checker.found]
+    if any(f.severity == "error" for f in checker.found):
+        return None, problems
+    return CheckedPage(page, data, path), problems
+
+
+def claim_paths(checked: list[CheckedPage]) -> tuple[list[CheckedPage], list[Problem]]:
+    """Keep the first page for each path; a later one claiming it is an error."""
+    kept, owners, problems = [], {}, []
+    for page in checked:
+        if page.path in owners:
+            problems.append(page.page.problem(
+                f"path '/{page.path}' is already used by {owners[page.path]}; each page needs its own", ("path",)))
+            continue
+        owners[page.path] = page.page.rel
+        kept.append(page)
+    return kept, problems
+
+
 def check_pages(pages: list[RawPage], problems: list[Problem]) -> list[CheckedPage]:
     """Validate every page's front matter; report problems with file and line."""
-    checked, owners = [], {}
+    checked = []
     for page in pages:
-        if not isinstance(page.data, dict):
-            problems.append(page.problem("front matter must be a set of keys such as 'title: …'"))
-            continue
-        checker = Checker()
-        data = FRAMEWORK.check(page.data, (), checker)
-        if not page.has_front_matter:
-            data["yaml"] = False  # a plain Markdown file is a page of text
-        path = default_path(page.rel)
-        if data["path"] is not None:
-            if message := site_path_problem(data["path"]):
-                checker.error(("path",), message)
-            else:
-                path = data["path"].strip().strip("/")
-        problems.extend(page.problem(f.message, f.path, f.severity) for f in checker.found)
-        if any(f.severity == "error" for f in checker.found):
-            continue
-        if path in owners:
-            problems.append(
-                page.problem(f"path '/{path}' is already used by {owners[path]}; each page needs its own", ("path",))
-            )
-            continue
-        owners[path] = page.rel
-        checked.append(CheckedPage(page, data, path))
-    return checked
+        found, found_problems = check_page(page)
+        problems.extend(found_problems)
+        if found is not None:
+            checked.append(found)
+    kept, clashes = claim_paths(checked)
+    problems.extend(clashes)
+    return kept
+
+
+def generic_topics_of(checked: list[CheckedPage]) -> dict:
+    """Topics of the `/generic` framework by name, which others inherit from."""
+    generic = next((c for c in checked if c.path == GENERIC_PATH), None)
+    return {t["name"]: t for t in generic.data["topics"]} if generic is not None else {}
+
+
+def read_framework(checked: CheckedPage, site_language: str, generic_topics: dict,
+                   languages: set[str] | None) -> tuple[Framework, list[Problem]]:
+    """Read one validated page into a framework, with the problems found on the way.
+
+    `languages` are those the theme has interface strings for; a framework in
+    another language is built with English interface strings and a warning.
+    """
+    problems: list[Problem] = []
+    inherited = {} if checked.path == GENERIC_PATH else generic_topics
+    framework = _FrameworkReader(checked, site_language, inherited, problems, languages).read()
+    return framework, problems
 
 
 def build_frameworks(
     checked: list[CheckedPage], site_language: str, problems: list[Problem], languages: set[str] | None = None
 ) -> list[Framework]:
-    """Turn validated pages into frameworks, resolving generic inheritance.
-
-    `languages` are those the theme has interface strings for; a framework in
-    another language is built with English interface strings and a warning.
-    """
-    generic = next((c for c in checked if c.path == GENERIC_PATH), None)
-    generic_topics = {}
-    if generic is not None:
-        generic_topics = {t["name"]: t for t in generic.data["topics"]}
-    return [
-        _FrameworkReader(c, site_language, {} if c is generic else generic_topics, problems, languages).read()
-        for c in checked
-    ]
+    """Turn validated pages into frameworks, resolving generic inheritance."""
+    generic_topics = generic_topics_of(checked)
+    frameworks = []
+    for page in checked:
+        framework, found = read_framework(page, site_language, generic_topics, languages)
+        problems.extend(found)
+        frameworks.append(framework)
+    return frameworks
 
 
 class _FrameworkReader:
@@ -167,6 +197,9 @@ class _FrameworkReader:
         self.languages = languages
         self.anchors = Anchors()
         self.kind = "progression"
+        # Level id of each content entry, by (topic index, entry index), once read;
+        # None for entries whose level is wrong. The validated data is never changed.
+        self.level_of: dict[tuple[int, int], str | None] = {}
 
     def error(self, message: str, path: tuple, severity: str = "error") -> None:
         self.problems.append(self.page.problem(message, path, severity))
@@ -226,11 +259,11 @@ class _FrameworkReader:
     # -- levels -------------------------------------------------------------
 
     def level_entries(self):
-        """Yield (key path, content entry) for every level entry in the topics."""
+        """Yield (key path, entry key, level id as written) for every level entry."""
         for t_index, topic in enumerate(self.data["topics"]):
             for c_index, content in enumerate(topic["content"]):
                 if content["level"] is not None:
-                    yield ("topics", t_index, "content", c_index, "level"), content
+                    yield ("topics", t_index, "content", c_index, "level"), (t_index, c_index), content["level"]
 
     def read_levels(self) -> list[Level]:
         if self.kind != "progression":
@@ -252,28 +285,26 @@ class _FrameworkReader:
         if declared and declared != len(levels):
             self.error(f"'levels: {declared}' but the scale has {len(levels)} levels; the scale is used",
                        ("levels",), "warning")
-        for where, content in self.level_entries():
-            if content["level"] not in ids:
-                self.error(f"level {content['level']!r} is not in the scale ({', '.join(ids)})", where)
-                content["level"] = None
+        for where, key, level in self.level_entries():
+            if level in ids:
+                self.level_of[key] = level
+            else:
+                self.error(f"level {level!r} is not in the scale ({', '.join(ids)})", where)
         return levels
 
     def read_numbered_levels(self) -> list[Level]:
         """Levels 1..N, where N is `levels:` or the highest level in the content."""
         declared = self.data["levels"]
         highest = 0
-        for where, content in self.level_entries():
-            level = content["level"]
+        for where, key, level in self.level_entries():
             if not level.isdigit():
                 self.error(f'expected an integer, got "{level}"', where)
-                content["level"] = None
                 continue
             number = int(level)
             if number < 1:
                 self.error(f"expected an integer of at least 1, got {level}", where)
-                content["level"] = None
                 continue
-            content["level"] = str(number)
+            self.level_of[key] = str(number)
             if declared and number > declared:
                 self.error(f"level {number} is beyond 'levels: {declared}'; it is shown anyway, "
                            f"but set 'levels: {number}' if it is meant", where, "warning")
@@ -367,16 +398,17 @@ class _FrameworkReader:
             self.error("list criteria under 'content: - level: …'", ("topics", index, "criteria"))
         own = {}
         for c_index, content in enumerate(data["content"]):
-            if content["level"] is None:
+            level = self.level_of.get((index, c_index))
+            if level is None:
                 continue
-            if content["level"] in own:
-                self.error(f"level {content['level']} appears twice in this topic; merge the two entries",
+            if level in own:
+                self.error(f"level {level} appears twice in this topic; merge the two entries",
                            ("topics", index, "content", c_index, "level"))
                 continue
-            own[content["level"]] = (c_index, content)
+            own[level] = (c_index, content)
         inherited = {}
         if generic is not None:
-            inherited = {str(c["level"]).lstrip("0"): c for c in generic["content"] if c["level"] is not None}
+            inherited = {c["level"].lstrip("0"): c for c in generic["content"] if c["level"] is not None}
         for level in levels:
             topic_level = self.read_topic_level(topic, index, level, own.get(level.id), inherited.get(level.id))
             if topic_level is not None:

@@ -140,3 +140,42 @@ class Links:
 
 def fingerprint(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=5).hexdigest()
+
+
+def edit_url(config: SiteConfig, source: str) -> str:
+    """Link to the page's source file in the repository, when one is configured."""
+    if not (config.repository and source):
+        return ""
+    folder = f"{config.content_path}/" if config.content_path else ""
+    return f"{config.repository}/edit/{config.branch}/{folder}{source}"
+
+
+class Renderer:
+    """Renders pages of one site with one theme; made once per site settings."""
+
+    def __init__(self, config: SiteConfig, theme: Theme):
+        self.config = config
+        self.theme = theme
+        self.assets = theme.assets()
+        self.links = Links(config, {path: fingerprint(data) for path, data in self.assets.items()})
+        self._strings: dict[str, object] = {}
+
+    def strings(self, language: str):
+        if language not in self._strings:
+            self._strings[language] = self.theme.translations.for_language(language)
+        return self._strings[language]
+
+    def render(self, site, page: Page) -> bytes:
+        links, root = self.links, self.links.root_for(page)
+        context = {
+            "site": site,
+            "config": self.config,
+            "page": page,
+            "t": self.strings(page.language),
+            "url": lambda target: links.href(root, target),
+            "asset": lambda name: links.asset(root, name),
+            "canonical": links.absolute(page.url) if page.kind != "404" else "",
+            "edit_url": edit_url(self.config, page.source),
+            **page.context,
+        }
+        return self.theme.env.get_template(page.template).render(context).encode("utf-8")

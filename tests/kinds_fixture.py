@@ -195,3 +195,17 @@ themes:
 """
 
 WITH_MAPPINGS = {**FILES, "mappings.yml": MAPPINGS}
+
+GENERIC_FIXTURE = """
+---
+path: /generic
+title: Generic
+levels: 2
+topics:
+  - name: communication
+    title: Communication
+    content:
+      - level: 1
+        criteria: ["Seeks out feedback"]
+---
+"""

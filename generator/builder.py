@@ -1,0 +1,257 @@
+"""The site kept in memory, brought up to date by redoing only what changed.
+
+`SiteBuilder.build()` compares every content file's modification stamp with
+the last build: a changed file is re-read and re-checked alone, frameworks are
+re-read only when their file (or the generic framework) changed, and only the
+pages that show a changed framework's data are rendered again — its own pages
+plus the pages every framework appears on (home, comparison). A change to the
+site settings or the theme starts again from the files. A first build and any
+later one give exactly the same bytes as a fresh build of the same files.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import jinja2
+
+from . import pages as page_kinds
+from .config import SiteConfig, base_url_problem, load_config, normalise_base_url
+from .errors import Problem, UsageError
+from .frameworks import CheckedPage, check_page, claim_paths, generic_topics_of, read_framework, GENERIC_PATH
+from .loader import RawPage, content_files, load_page
+from .mappings import load_mappings, mapping_file
+from .model import Framework, Group, Site, slugify
+from .render import DEFAULT_THEME, Page, Renderer, Theme, theme_languages
+
+# Pages that show every framework: rendered again whenever any framework changes.
+SHARED_KINDS = {"home", "compare", "compare-pair", "index"}
+
+
+@dataclass
+class FileState:
+    """What is known about one content file since it was last read."""
+
+    stamp: tuple[int, int]  # (mtime in ns, size)
+    page: RawPage | None = None
+    checked: CheckedPage | None = None
+    problems: list[Problem] = field(default_factory=list)  # from reading and checking
+    framework: Framework | None = None
+    framework_problems: list[Problem] = field(default_factory=list)
+    read_with: str | None = None  # digest of the generic framework it was read with
+
+
+@dataclass
+class Changes:
+    """The outcome of one build: files to write or delete, and every problem."""
+
+    problems: list[Problem] = field(default_factory=list)
+    written: dict[str, bytes] = field(default_factory=dict)  # output path → new bytes
+    removed: set[str] = field(default_factory=set)
+    rendered: int = 0  # pages rendered in this build
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _sort_key(title: str) -> tuple[str, str]:
+    return slugify(title), title
+
+
+def group_frameworks(frameworks) -> list[Group]:
+    """Ungrouped frameworks first, then groups by name; within each, featured
+    frameworks (`homepage: true`) first, then by title."""
+    groups: dict[str, Group] = {}
+    for framework in frameworks:
+        groups.setdefault(framework.group, Group(framework.group)).frameworks.append(framework)
+    for group in groups.values():
+        group.frameworks.sort(key=lambda f: (not f.featured,) + _sort_key(f.sidebar_title) + (f.path,))
+    return [groups[key] for key in sorted(groups, key=lambda g: (g != "", g.lower()))]
+
+
+def template_problem(exc: Exception) -> Problem:
+    """Name the template file and line of a Jinja error, as for content errors."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Problem(exc.filename or exc.name or "template", f"template error: {exc.message}", line=exc.lineno)
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".txt")):
+            return Problem(frame.filename, f"template error: {exc}", line=frame.lineno)
+    return Problem("template", f"template error: {type(exc).__name__}: {exc}")
+
+
+class SiteBuilder:
+    """Builds one content folder, and rebuilds it after changes."""
+
+    def __init__(self, content_dir: Path, base_url: str | None = None):
+        if not content_dir.is_dir():
+            raise UsageError(f"content folder not found: {content_dir}")
+        if base_url is not None:
+            base_url = normalise_base_url(base_url)
+            if message := base_url_problem(base_url):
+                raise UsageError(f"--base-url: {message}")
+        self.content_dir = content_dir
+        self.base_url = base_url
+        self.files: dict[str, FileState] = {}
+        self.settings: tuple | None = None
+        self.config = SiteConfig()
+        self.config_problems: list[Problem] = []
+        self.renderer: Renderer | None = None
+        self.languages: set[str] = set()
+        self.site: Site | None = None
+        self.pages: dict[str, Page] = {}
+        self.output: dict[str, bytes] = {}
+        self.pending: set[str] = set()  # files changed since the last good build
+
+    # -- what changed ---------------------------------------------------------
+
+    def _theme_dirs(self) -> list[Path]:
+        return [d for d in (self.config.theme_dir, DEFAULT_THEME) if d is not None]
+
+    def watched_dirs(self) -> list[Path]:
+        """Folders whose changes can change the site: content and themes."""
+        return [self.content_dir, *self._theme_dirs()]
+
+    def _settings_stamp(self) -> tuple:
+        files = [self.content_dir / name for name in ("site.yml", "site.yaml")]
+        for folder in self._theme_dirs():
+            files += sorted(p for p in folder.rglob("*") if p.is_file())
+        return tuple((str(f), _stamp(f)) for f in files)
+
+    def _load_settings(self) -> None:
+        config, problems = load_config(self.content_dir)
+        if self.base_url is not None:
+            config = replace(config, base_url=self.base_url)
+        self.config, self.config_problems = config, problems
+        self.languages = theme_languages(config.theme_dir)
+        if config.language not in self.languages:
+            self.config_problems.append(Problem(config.file or "site.yml", "no interface strings for language "
+                                               f"{config.language!r} in the theme; English is used",
+                                               severity="warning"))
+        self.renderer = Renderer(config, Theme(config.theme_dir))
+        for state in self.files.values():  # frameworks depend on the site language
+            state.framework, state.read_with = None, None
+
+    def _scan(self) -> set[str]:
+        """Re-read content files whose stamp changed; return the ones that changed."""
+        found = {p.relative_to(self.content_dir).as_posix(): p for p in content_files(self.content_dir)}
+        changed = set(self.files) - set(found)
+        for rel in changed:
+            del self.files[rel]
+        for rel, path in found.items():
+            stamp = _stamp(path)
+            state = self.files.get(rel)
+            if state is not None and state.stamp == stamp:
+                continue
+            page, problems = load_page(path, rel)
+            if state is not None and page is not None and state.page is not None \
+                    and state.page.digest == page.digest:
+                state.stamp = stamp  # touched, not changed
+                continue
+            state = FileState(stamp or (0, 0), page, None, problems)
+            if page is not None and not any(p.is_error for p in problems):
+                state.checked, check_problems = check_page(page)
+                state.problems.extend(check_problems)
+            self.files[rel] = state
+            changed.add(rel)
+        return changed
+
+    # -- the build ------------------------------------------------------------
+
+    def load(self) -> tuple[Site, list[Problem], set[str], bool]:
+        """Read and check what changed; return the model (even with errors), every
+        problem, the files whose frameworks were read again, and whether the
+        settings or theme changed (so that every page must be rendered)."""
+        settings = self._settings_stamp()
+        everything = settings != self.settings
+        if everything:
+            self._load_settings()
+            self.settings = self._settings_stamp()
+        changed = self._scan()
+        problems = list(self.config_problems)
+        for rel in sorted(self.files):
+            problems.extend(self.files[rel].problems)
+        checked = [self.files[rel].checked for rel in sorted(self.files) if self.files[rel].checked is not None]
+        kept, clashes = claim_paths(checked)
+        problems.extend(clashes)
+        generic = next((c for c in kept if c.path == GENERIC_PATH), None)
+        generic_key = generic.page.digest if generic is not None else ""
+        generic_topics = generic_topics_of(kept)
+        reread = set()
+        frameworks = []
+        for page in kept:
+            state = self.files[page.page.rel]
+            if state.framework is None or state.read_with != generic_key:
+                state.framework, state.framework_problems = read_framework(
+                    page, self.config.language, generic_topics, self.languages)
+                state.read_with = generic_key
+                reread.add(page.page.rel)
+            problems.extend(state.framework_problems)
+            frameworks.append(state.framework)
+        mappings = load_mappings(self.content_dir, frameworks, problems)
+        problems.sort(key=Problem.sort_key)
+        site = Site(title=self.config.title, description=self.config.description, language=self.config.language,
+                    base_url=self.config.base_url, repository=self.config.repository,
+                    edit_branch=self.config.branch, frameworks=frameworks, groups=group_frameworks(frameworks),
+                    mappings=mappings)
+        return site, problems, changed | reread, everything
+
+    def build(self) -> Changes:
+        """Bring the site up to date with the files; return what changed.
+
+        When the content has errors, the last good site is kept as it was and
+        the returned changes carry only the problems.
+        """
+        site, problems, dirty, everything = self.load()
+        self.pending |= dirty
+        if everything:
+            self.pending.add("*")
+        if any(p.is_error for p in problems):
+            return Changes(problems)
+        everything = "*" in self.pending or self.site is None or bool(self.site.mappings) != bool(site.mappings)
+        try:
+            changes = self._render(site, problems, everything, self.pending)
+        except jinja2.TemplateError as exc:
+            return Changes(problems + [template_problem(exc)])
+        if changes.ok:
+            self.pending = set()
+        return changes
+
+    def _render(self, site: Site, problems: list[Problem], everything: bool, dirty: set[str]) -> Changes:
+        pages = page_kinds.collect(site)
+        owners = {path: "the theme's assets" for path in self.renderer.assets}
+        clashes = []
+        for page in pages:
+            if page.output in owners:
+                clashes.append(Problem(page.source or page.output, f"'{page.output}' would be written twice "
+                                       f"(also by {owners[page.output]}); change one page's path"))
+            owners[page.output] = page.source or page.kind
+        if clashes:
+            return Changes(problems + clashes)
+        output = dict(self.renderer.assets)
+        rendered = 0
+        for page in pages:
+            if (everything or page.output not in self.output or page.source in dirty
+                    or page.kind in SHARED_KINDS or page.output not in self.pages):
+                output[page.output] = self.renderer.render(site, page)
+                rendered += 1
+            else:
+                output[page.output] = self.output[page.output]
+        written = {path: data for path, data in output.items() if self.output.get(path) != data}
+        removed = set(self.output) - set(output)
+        self.site, self.output = site, output
+        self.pages = {page.output: page for page in pages}
+        return Changes(problems, written, removed, rendered)
+
+    def mapping_file(self) -> Path | None:
+        return mapping_file(self.content_dir)
