@@ -11,6 +11,7 @@ later one give exactly the same bytes as a fresh build of the same files.
 
 from __future__ import annotations
 
+import time
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,8 @@ from .mappings import load_mappings, mapping_file
 from .model import Framework, Group, Site, slugify
 from .render import DEFAULT_THEME, Page, Renderer, Theme, theme_languages
 
+RACY_NS = 2_000_000_000  # files modified this close to being read are checked again
+
 # Pages that show every framework: rendered again whenever any framework changes.
 SHARED_KINDS = {"home", "compare", "compare-pair", "index"}
 
@@ -35,6 +38,7 @@ class FileState:
     """What is known about one content file since it was last read."""
 
     stamp: tuple[int, int]  # (mtime in ns, size)
+    read_at: int = 0  # time.time_ns() when the file was read
     page: RawPage | None = None
     checked: CheckedPage | None = None
     problems: list[Problem] = field(default_factory=list)  # from reading and checking
@@ -148,17 +152,20 @@ class SiteBuilder:
         changed = set(self.files) - set(found)
         for rel in changed:
             del self.files[rel]
+        now = time.time_ns()
         for rel, path in found.items():
             stamp = _stamp(path)
             state = self.files.get(rel)
-            if state is not None and state.stamp == stamp:
+            # File times tick only every few milliseconds, so a file saved again
+            # within a tick of being read keeps its stamp: such files are re-read.
+            if state is not None and state.stamp == stamp and stamp[0] < state.read_at - RACY_NS:
                 continue
             page, problems = load_page(path, rel)
             if state is not None and page is not None and state.page is not None \
                     and state.page.digest == page.digest:
-                state.stamp = stamp  # touched, not changed
+                state.stamp, state.read_at = stamp, now  # touched, not changed
                 continue
-            state = FileState(stamp or (0, 0), page, None, problems)
+            state = FileState(stamp or (0, 0), now, page, None, problems)
             if page is not None and not any(p.is_error for p in problems):
                 state.checked, check_problems = check_page(page)
                 state.problems.extend(check_problems)

@@ -27,6 +27,16 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="validate the content and write nothing")
     check_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    serve_cmd = commands.add_parser("serve", help="live preview: rebuild on save and reload the browser")
+    serve_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    serve_cmd.add_argument("--open", action="store_true", help="open the preview in a browser")
+    serve_cmd.add_argument("--poll", action="store_true",
+                           help="poll for changes instead of native file events (network and container mounts)")
+    serve_cmd.add_argument("--base-url", help="serve under this URL's path, as when published, e.g. /frameworks/")
+    serve_cmd.add_argument("--output", type=Path, help="preview folder (default: a temporary folder)")
+
     suggest_cmd = commands.add_parser("suggest-mappings", help="propose theme members for unmapped topics")
     suggest_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     suggest_cmd.add_argument("--top", type=int, default=3, help="closest topics to list for each (default: 3)")
@@ -59,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "suggest-mappings":
             return _suggest(args)
+        if args.command == "serve":
+            from .serve import serve
+
+            serve(args.content, args.host, args.port, args.open, args.poll, args.output, args.base_url,
+                  log=lambda line: print(line, file=sys.stderr, flush=True))
+            return 0
         if args.command == "build":
             result = build(args.content, args.output, base_url=args.base_url, strict=args.strict,
                            progress=report.progress)
