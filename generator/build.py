@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import search as search_index
 from .builder import SiteBuilder
 from .config import SiteConfig
 from .errors import ContentError, LadderError, Problem, UsageError
@@ -56,8 +57,11 @@ def check_output_folder(output_dir: Path, content_dir: Path) -> None:
             )
 
 
-def write_output(files: dict[str, bytes], output_dir: Path) -> None:
-    """Write all files into a fresh folder next to `output_dir`, then swap it in."""
+def write_output(files: dict[str, bytes], output_dir: Path, finish=None) -> None:
+    """Write all files into a fresh folder next to `output_dir`, then swap it in.
+
+    `finish(folder)` runs on the written folder before the swap (search indexing).
+    """
     output = output_dir.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
@@ -71,6 +75,8 @@ def write_output(files: dict[str, bytes], output_dir: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         (staging / MARKER).write_text("Built by Ladder. This folder is replaced on every build.\n")
+        if finish is not None:
+            finish(staging)
         if output.exists():
             output.rename(retired)
         staging.rename(output)
@@ -88,11 +94,13 @@ def build(
     base_url: str | None = None,
     strict: bool = False,
     progress=lambda message: None,
+    search: bool = False,
 ) -> BuildResult:
     """Build the site; with `output_dir=None`, check only and write nothing.
 
     Raises `ContentError` with every problem when the content has errors (or
-    warnings, when `strict`). `progress` receives a line per stage.
+    warnings, when `strict`). `progress` receives a line per stage. `search`
+    indexes the written site with Pagefind before it replaces the old one.
     """
     started = time.perf_counter()
     if output_dir is not None:
@@ -104,7 +112,9 @@ def build(
     progress(f"read {_plural(len(builder.site.frameworks), 'page')} from {content_dir}, "
              f"rendered {_plural(changes.rendered, 'page')}")
     if output_dir is not None:
-        write_output(builder.output, output_dir)
+        write_output(builder.output, output_dir, finish=search_index.index if search else None)
+        if search:
+            progress("indexed the site for search")
     return BuildResult(
         pages=len(builder.pages),
         files=len(builder.output),

@@ -21,6 +21,8 @@ import jinja2
 from . import pages as page_kinds
 from .config import SiteConfig, base_url_problem, load_config, normalise_base_url
 from .errors import Problem, UsageError
+from .gitdates import last_changed
+from .publish import hosting_files
 from .frameworks import CheckedPage, check_page, claim_paths, generic_topics_of, read_framework, GENERIC_PATH
 from .loader import RawPage, content_files, load_page
 from .mappings import load_mappings, mapping_file
@@ -116,6 +118,7 @@ class SiteBuilder:
         self.pages: dict[str, Page] = {}
         self.output: dict[str, bytes] = {}
         self.pending: set[str] = set()  # files changed since the last good build
+        self.updated: dict[str, str] = {}  # content file → date of its last commit
 
     # -- what changed ---------------------------------------------------------
 
@@ -143,6 +146,7 @@ class SiteBuilder:
                                                f"{config.language!r} in the theme; English is used",
                                                severity="warning"))
         self.renderer = Renderer(config, Theme(config.theme_dir))
+        self.updated = last_changed(self.content_dir)
         for state in self.files.values():  # frameworks depend on the site language
             state.framework, state.read_with = None, None
 
@@ -210,7 +214,7 @@ class SiteBuilder:
         site = Site(title=self.config.title, description=self.config.description, language=self.config.language,
                     base_url=self.config.base_url, repository=self.config.repository,
                     edit_branch=self.config.branch, frameworks=frameworks, groups=group_frameworks(frameworks),
-                    mappings=mappings)
+                    mappings=mappings, updated=self.updated)
         return site, problems, changed | reread, everything
 
     def build(self) -> Changes:
@@ -254,6 +258,7 @@ class SiteBuilder:
                 rendered += 1
             else:
                 output[page.output] = self.output[page.output]
+        output.update(hosting_files(pages, self.config, self.updated))
         written = {path: data for path, data in output.items() if self.output.get(path) != data}
         removed = set(self.output) - set(output)
         self.site, self.output = site, output

@@ -23,6 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
     build_cmd.add_argument("--base-url", help="where the site is published, e.g. https://org.github.io/frameworks/")
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build_cmd.add_argument("--no-search", action="store_true", help="skip the Pagefind search index (faster)")
 
     check_cmd = commands.add_parser("check", help="validate the content and write nothing")
     check_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "build":
             result = build(args.content, args.output, base_url=args.base_url, strict=args.strict,
-                           progress=report.progress)
+                           progress=report.progress, search=not args.no_search)
         else:
             result = build(args.content, None, strict=args.strict, progress=report.progress)
     except ContentError as exc:

@@ -304,6 +304,7 @@ class Site:
     frameworks: list[Framework] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     mappings: Mappings = field(default_factory=Mappings)
+    updated: dict[str, str] = field(default_factory=dict)  # content file → date of its last commit
 
     def framework(self, path: str) -> Framework | None:
         for framework in self.frameworks:

@@ -171,6 +171,7 @@ class Renderer:
             "site": site,
             "config": self.config,
             "page": page,
+            "root": root or "./",
             "t": self.strings(page.language),
             "url": lambda target: links.href(root, target),
             "asset": lambda name: links.asset(root, name),

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from ..model import Site
 from ..render import Page
-from . import compare, framework, home, levels, notfound, roles
+from . import compare, framework, home, index, levels, notfound, roles
 
-KINDS = (home, framework, levels, roles, compare, notfound)
+KINDS = (home, framework, levels, roles, compare, index, notfound)
 
 
 def collect(site: Site) -> list[Page]:

@@ -115,7 +115,94 @@
     apply();
   }
 
+  /* Search: Pagefind, loaded on first use. Each result links to the element
+     (criterion, topic, role) nearest before the first matching word. */
+  function enhanceSearch(form) {
+    var input = form.querySelector(".search__input");
+    var panel = form.querySelector(".search__results");
+    var root = new URL(form.getAttribute("data-root"), location.href);
+    var loading = null, latest = 0;
+
+    function load() {
+      if (!loading) {
+        loading = import(new URL(form.getAttribute("data-search"), location.href).href).then(function (pagefind) {
+          return Promise.resolve(pagefind.options({ baseUrl: root.pathname })).then(function () { return pagefind; });
+        });
+      }
+      return loading;
+    }
+    function close() { panel.hidden = true; panel.textContent = ""; }
+    function message(text) {
+      panel.textContent = "";
+      var p = document.createElement("p");
+      p.className = "search__message";
+      p.textContent = text;
+      panel.appendChild(p);
+      panel.hidden = false;
+    }
+    function deepLink(data) {
+      var first = data.locations.length ? Math.min.apply(null, data.locations) : 0;
+      var best = null;
+      (data.anchors || []).forEach(function (anchor) {
+        if (anchor.location <= first && (!best || anchor.location >= best.location)) best = anchor;
+      });
+      return best ? { url: data.url + "#" + best.id, text: best.text || "" } : { url: data.url, text: "" };
+    }
+    function show(query, items) {
+      panel.textContent = "";
+      if (!items.length) { message(form.getAttribute("data-none").replace("{query}", query)); return; }
+      var list = document.createElement("ul");
+      items.forEach(function (data) {
+        var link = deepLink(data);
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = link.url;
+        a.className = "search__result";
+        var title = document.createElement("span");
+        title.className = "search__title";
+        title.textContent = (data.meta && data.meta.title) || data.url;
+        a.appendChild(title);
+        var excerpt = document.createElement("span");
+        excerpt.className = "search__excerpt";
+        /* Pagefind escapes page text; keep only its <mark> tags. */
+        excerpt.innerHTML = (data.excerpt || "").replace(/<(?!\/?mark>)[^>]*>/g, "");
+        a.appendChild(excerpt);
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      panel.appendChild(list);
+      panel.hidden = false;
+    }
+    function run() {
+      var query = input.value.trim();
+      var ticket = ++latest;
+      if (!query) { close(); return; }
+      load().then(function (pagefind) { return pagefind.search(query); })
+        .then(function (search) {
+          return Promise.all(search.results.slice(0, 8).map(function (r) { return r.data(); }));
+        })
+        .then(function (items) { if (ticket === latest) show(query, items); })
+        .catch(function () { if (ticket === latest) message(form.getAttribute("data-offline")); });
+    }
+    var timer = null;
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    input.addEventListener("focus", function () { load().catch(function () {}); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
+    });
+    form.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(panel.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (event.key === "Escape") { close(); input.focus(); }
+      else if (event.key === "ArrowDown" && links.length) { event.preventDefault(); links[Math.min(at + 1, links.length - 1)].focus(); }
+      else if (event.key === "ArrowUp" && at >= 0) { event.preventDefault(); (at === 0 ? input : links[at - 1]).focus(); }
+    });
+    document.addEventListener("click", function (event) { if (!form.contains(event.target)) close(); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form.search").forEach(enhanceSearch);
     document.querySelectorAll(".level-tabs").forEach(enhanceTabs);
     document.querySelectorAll("[data-level-compare]").forEach(enhanceLevelCompare);
     document.querySelectorAll(".toc").forEach(markCurrentSection);
