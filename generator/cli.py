@@ -28,6 +28,15 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="validate the content and write nothing")
     check_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    deploy_cmd = commands.add_parser("deploy", help="build, then publish the site to a gh-pages branch")
+    deploy_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    deploy_cmd.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
+    deploy_cmd.add_argument("--base-url", help="where the site is published, e.g. https://org.github.io/frameworks/")
+    deploy_cmd.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    deploy_cmd.add_argument("--remote", default="origin", help="remote to push to (default: origin)")
+    deploy_cmd.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
+    deploy_cmd.add_argument("--message", default="Publish frameworks", help="commit message")
+
     serve_cmd = commands.add_parser("serve", help="live preview: rebuild on save and reload the browser")
     serve_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -76,7 +85,14 @@ def main(argv: list[str] | None = None) -> int:
             serve(args.content, args.host, args.port, args.open, args.poll, args.output, args.base_url,
                   log=lambda line: print(line, file=sys.stderr, flush=True))
             return 0
-        if args.command == "build":
+        if args.command == "deploy":
+            from .deploy import deploy
+
+            result = build(args.content, args.output, base_url=args.base_url, strict=True, progress=report.progress,
+                           search=True)
+            deploy(args.output, args.branch, args.remote, push=not args.no_push, message=args.message)
+            report.progress(f"committed {args.output} to {args.branch}" + ("" if args.no_push else f" and pushed to {args.remote}"))
+        elif args.command == "build":
             result = build(args.content, args.output, base_url=args.base_url, strict=args.strict,
                            progress=report.progress, search=not args.no_search)
         else:
@@ -92,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ladder: error: {exc}", file=sys.stderr)
         return 1
     report.problems(result.warnings)
-    report.summary(args.command, result)
+    report.summary("check" if args.command == "check" else "build", result)
     return 0
 
 
