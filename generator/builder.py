@@ -118,6 +118,7 @@ class SiteBuilder:
         self.pages: dict[str, Page] = {}
         self.output: dict[str, bytes] = {}
         self.pending: set[str] = set()  # files changed since the last good build
+        self.deferred: list[Page] = []  # shared pages still to render after build(defer_shared=True)
         self.updated: dict[str, str] = {}  # content file → date of its last commit
 
     # -- what changed ---------------------------------------------------------
@@ -152,7 +153,7 @@ class SiteBuilder:
 
     def _scan(self) -> set[str]:
         """Re-read content files whose stamp changed; return the ones that changed."""
-        found = {p.relative_to(self.content_dir).as_posix(): p for p in content_files(self.content_dir)}
+        found = content_files(self.content_dir)
         changed = set(self.files) - set(found)
         for rel in changed:
             del self.files[rel]
@@ -217,11 +218,14 @@ class SiteBuilder:
                     mappings=mappings, updated=self.updated)
         return site, problems, changed | reread, everything
 
-    def build(self) -> Changes:
+    def build(self, defer_shared: bool = False) -> Changes:
         """Bring the site up to date with the files; return what changed.
 
         When the content has errors, the last good site is kept as it was and
-        the returned changes carry only the problems.
+        the returned changes carry only the problems. With `defer_shared`, the
+        pages every framework appears on (home, A–Z, comparison) keep their old
+        bytes until `render_deferred()`, so a preview can show the edited page
+        first.
         """
         site, problems, dirty, everything = self.load()
         self.pending |= dirty
@@ -231,14 +235,15 @@ class SiteBuilder:
             return Changes(problems)
         everything = "*" in self.pending or self.site is None or bool(self.site.mappings) != bool(site.mappings)
         try:
-            changes = self._render(site, problems, everything, self.pending)
+            changes = self._render(site, problems, everything, self.pending, defer_shared and not everything)
         except jinja2.TemplateError as exc:
             return Changes(problems + [template_problem(exc)])
         if changes.ok:
             self.pending = set()
         return changes
 
-    def _render(self, site: Site, problems: list[Problem], everything: bool, dirty: set[str]) -> Changes:
+    def _render(self, site: Site, problems: list[Problem], everything: bool, dirty: set[str],
+                defer_shared: bool = False) -> Changes:
         pages = page_kinds.collect(site)
         owners = {path: "the theme's assets" for path in self.renderer.assets}
         clashes = []
@@ -250,20 +255,37 @@ class SiteBuilder:
         if clashes:
             return Changes(problems + clashes)
         output = dict(self.renderer.assets)
-        rendered = 0
+        rendered, deferred = 0, []
         for page in pages:
-            if (everything or page.output not in self.output or page.source in dirty
-                    or page.kind in SHARED_KINDS or page.output not in self.pages):
+            old = self.output.get(page.output)
+            stale = (everything or old is None or page.source in dirty or page.kind in SHARED_KINDS
+                     or page.output not in self.pages)
+            if stale and defer_shared and page.kind in SHARED_KINDS and old is not None:
+                deferred.append(page)
+                stale = False
+            if stale:
                 output[page.output] = self.renderer.render(site, page)
                 rendered += 1
             else:
-                output[page.output] = self.output[page.output]
+                output[page.output] = old
         output.update(hosting_files(pages, self.config, self.updated))
         written = {path: data for path, data in output.items() if self.output.get(path) != data}
         removed = set(self.output) - set(output)
-        self.site, self.output = site, output
+        self.site, self.output, self.deferred = site, output, deferred
         self.pages = {page.output: page for page in pages}
         return Changes(problems, written, removed, rendered)
 
-    def mapping_file(self) -> Path | None:
-        return mapping_file(self.content_dir)
+    def render_deferred(self) -> Changes:
+        """Render the shared pages a `build(defer_shared=True)` left for later."""
+        written, rendered = {}, 0
+        try:
+            for page in self.deferred:
+                data = self.renderer.render(self.site, page)
+                rendered += 1
+                if data != self.output.get(page.output):
+                    self.output[page.output] = written[page.output] = data
+        except jinja2.TemplateError as exc:
+            self.pending.add("*")
+            return Changes([template_problem(exc)])
+        self.deferred = []
+        return Changes(written=written, rendered=rendered)

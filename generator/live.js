@@ -1,7 +1,7 @@
 /* Added by `ladder serve` to served pages only: reload on rebuild, show errors. */
 (function () {
   "use strict";
-  var built = "__BUILD__", events = "__EVENTS__";
+  var built = "__BUILD__", events = "__EVENTS__", notFound = "__PAGE__" === "404";
   var scrollKey = "ladder-scroll:" + location.pathname + location.search;
   var saved = sessionStorage.getItem(scrollKey);
   if (saved !== null) {
@@ -54,14 +54,18 @@
   var source = null;
   function connect() {
     if (source || document.hidden) return;
-    source = new EventSource(events);
+    source = new EventSource(events + "?since=" + encodeURIComponent(built));
     source.addEventListener("build", function (message) {
       var state = JSON.parse(message.data);
       if (state.errors.length) { showErrors(state.errors); return; }
       hideErrors();
-      if (state.id && state.id !== built) {
+      if (!state.id || state.id === built) return;
+      var here = location.pathname.replace(/index\.html$/, "");
+      if (notFound || !state.changed || state.changed.indexOf(here) !== -1) {
         sessionStorage.setItem(scrollKey, String(window.scrollY));
         location.reload();
+      } else {
+        built = state.id;  /* this page did not change */
       }
     });
   }

@@ -6,6 +6,7 @@ Nothing here knows what the keys mean; `schema` and `frameworks` do that.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,19 +49,21 @@ class RawPage:
         )
 
 
-def content_files(content_dir: Path) -> list[Path]:
-    """Every page file under `content_dir`, in a stable order, skipping hidden ones."""
-    files = []
-    for path in content_dir.rglob("*"):
-        rel = path.relative_to(content_dir)
-        if any(part.startswith((".", "_")) for part in rel.parts):
-            continue
-        if path.suffix.lower() not in PAGE_SUFFIXES or not path.is_file():
-            continue
-        if len(rel.parts) == 1 and rel.name in SITE_FILES:
-            continue
-        files.append(path)
-    return sorted(files, key=lambda p: p.relative_to(content_dir).as_posix())
+def content_files(content_dir: Path) -> dict[str, Path]:
+    """Every page file under `content_dir` by its relative path, in a stable
+    order, skipping hidden ones (names starting with '.' or '_')."""
+    found: dict[str, Path] = {}
+    for folder, dirs, names in os.walk(content_dir):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        prefix = os.path.relpath(folder, content_dir).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in names:
+            if name.startswith((".", "_")) or os.path.splitext(name)[1].lower() not in PAGE_SUFFIXES:
+                continue
+            if not prefix and name in SITE_FILES:
+                continue
+            found[prefix + name] = Path(folder, name)
+    return dict(sorted(found.items()))
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, bytes, list[Problem]]:
@@ -108,8 +111,8 @@ def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
 def load_pages(content_dir: Path) -> tuple[list[RawPage], list[Problem]]:
     """Load every content file; return the pages that parsed and all problems."""
     pages, problems = [], []
-    for path in content_files(content_dir):
-        page, found = load_page(path, path.relative_to(content_dir).as_posix())
+    for rel, path in content_files(content_dir).items():
+        page, found = load_page(path, rel)
         problems.extend(found)
         if page is not None and not any(p.is_error for p in found):
             pages.append(page)

@@ -24,10 +24,10 @@ class Level:
     guidelines: list[str] = field(default_factory=list)
     rank: int = 0  # 0 for the most junior level
     beyond_declared: bool = False  # present in content beyond `levels: N`
+    slug: str = field(init=False)  # "level-2", "level-g"
 
-    @property
-    def slug(self) -> str:
-        return "level-" + slugify(self.id)
+    def __post_init__(self):
+        self.slug = "level-" + slugify(self.id)
 
 
 @dataclass(slots=True, eq=False)

@@ -8,6 +8,7 @@ straight from disk.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,11 +33,13 @@ class Page:
     context: dict = field(default_factory=dict)
     source: str = ""  # content file shown on the page, for "Edit this page"
     kind: str = ""
+    # More context, computed only if the page is rendered: listing pages is
+    # cheap, so a rebuild can list every page and render only a few.
+    lazy: Callable[[], dict] | None = None
+    output: str = field(init=False)  # file path inside the output folder
 
-    @property
-    def output(self) -> str:
-        """File path inside the output folder."""
-        return self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
+    def __post_init__(self):
+        self.output = self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
 
 
 class Translations:
@@ -179,4 +182,6 @@ class Renderer:
             "edit_url": edit_url(self.config, page.source),
             **page.context,
         }
+        if page.lazy is not None:
+            context.update(page.lazy())
         return self.theme.env.get_template(page.template).render(context).encode("utf-8")

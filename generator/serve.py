@@ -10,6 +10,7 @@ position, or shows the content errors over the last good page.
 
 from __future__ import annotations
 
+import gc
 import http.server
 import json
 import shutil
@@ -19,7 +20,7 @@ import time
 import webbrowser
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
@@ -38,24 +39,44 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 CLIENT_SCRIPT = (Path(__file__).parent / "live.js").read_text(encoding="utf-8")
 
 
+HISTORY = 64  # builds remembered, so a browser that was away learns what changed
+
+
 @dataclass
 class LiveState:
-    """What browsers are told: the current build and its errors."""
+    """What browsers are told: the current build, the pages each build changed,
+    and the current errors."""
 
     build_id: str = ""
     errors: list[dict] = field(default_factory=list)
+    history: list[tuple[str, frozenset | None]] = field(default_factory=list)  # (build id, URLs or None: all)
     version: int = 0
     changed: threading.Condition = field(default_factory=threading.Condition)
     closing: bool = False
 
-    def publish(self, build_id: str, errors: list[dict]) -> None:
+    def publish(self, build_id: str, errors: list[dict], urls: frozenset | None = None) -> None:
         with self.changed:
+            if build_id != self.build_id:
+                self.history = (self.history + [(build_id, urls)])[-HISTORY:]
             self.build_id, self.errors = build_id, errors
             self.version += 1
             self.changed.notify_all()
 
-    def message(self) -> bytes:
-        data = json.dumps({"id": self.build_id, "errors": self.errors}, ensure_ascii=False)
+    def changed_since(self, since: str) -> list[str] | None:
+        """URLs changed by the builds after `since`; None when unknown or everything."""
+        ids = [build_id for build_id, _ in self.history]
+        if since not in ids:
+            return None
+        found: set[str] = set()
+        for _, urls in self.history[ids.index(since) + 1:]:
+            if urls is None:
+                return None
+            found |= urls
+        return sorted(found)
+
+    def message(self, since: str) -> bytes:
+        state = {"id": self.build_id, "errors": self.errors, "changed": self.changed_since(since)}
+        data = json.dumps(state, ensure_ascii=False)
         return f"event: build\ndata: {data}\n\n".encode("utf-8")
 
 
@@ -91,36 +112,60 @@ class Preview:
     def base_path(self) -> str:
         return self.builder.config.base_path
 
-    def rebuild(self) -> Changes | None:
-        """Build, write what changed, and tell the browsers; never raises."""
+    def rebuild(self) -> None:
+        """Build, write what changed, and tell the browsers; never raises.
+
+        The edited framework's pages go out first; the pages every framework
+        appears on (home, A–Z, comparison) follow in a second notice.
+        """
         with self.lock:
             started = time.perf_counter()
-            try:
-                changes = self.builder.build()
-            except Exception as exc:  # keep serving whatever happens
-                changes = Changes([Problem("ladder", f"internal error: {type(exc).__name__}: {exc}")])
-            errors = [p for p in changes.problems if p.is_error]
-            if errors:
-                shown = [format_problem(p) for p in errors]
-                if shown != self.last_errors:
-                    self.log("\n".join(shown + [f"ladder: {len(errors)} error(s); the preview shows the last good site"]))
-                self.last_errors = shown
-                self.state.publish(self.state.build_id, [problem_json(p) for p in errors])
-                return changes
-            try:
-                self.write(changes)
-            except OSError as exc:
-                self.log(f"ladder: cannot write the preview: {exc}")
-                return changes
-            elapsed = (time.perf_counter() - started) * 1000
-            if self.builds and (changes.written or changes.removed or self.last_errors):
-                self.log(f"ladder: rebuilt {changes.rendered} page(s), wrote {len(changes.written)} file(s) "
+            first = self._step(lambda: self.builder.build(defer_shared=True))
+            if first is not None and self.builder.deferred:
+                self._step(self.builder.render_deferred)
+            # The site stays in memory: keep the collector from walking it again
+            # and again (a full pass over a large site takes seconds).
+            gc.collect()
+            gc.freeze()
+            if first is not None and (first.written or first.removed) and self.builds > 1:
+                elapsed = (time.perf_counter() - started) * 1000
+                self.log(f"ladder: rebuilt {first.rendered} page(s), wrote {len(first.written)} file(s) "
                          f"in {elapsed:.0f} ms")
-            if self.builds == 0 or changes.written or changes.removed or self.last_errors:
-                self.builds += 1
-                self.state.publish(f"{self.started}-{self.builds}", [])
-            self.last_errors = []
-            return changes
+
+    def _step(self, run) -> Changes | None:
+        """Run one build step; write and announce its result, or show its errors."""
+        try:
+            changes = run()
+        except Exception as exc:  # keep serving whatever happens
+            changes = Changes([Problem("ladder", f"internal error: {type(exc).__name__}: {exc}")])
+        errors = [p for p in changes.problems if p.is_error]
+        if errors:
+            shown = [format_problem(p) for p in errors]
+            if shown != self.last_errors:
+                self.log("\n".join(shown + [f"ladder: {len(errors)} error(s); the preview shows the last good site"]))
+            self.last_errors = shown
+            self.state.publish(self.state.build_id, [problem_json(p) for p in errors])
+            return None
+        try:
+            self.write(changes)
+        except OSError as exc:
+            self.log(f"ladder: cannot write the preview: {exc}")
+            return None
+        if self.builds == 0 or changes.written or changes.removed or self.last_errors:
+            self.builds += 1
+            self.state.publish(f"{self.started}-{self.builds}", [], self.urls(changes))
+        self.last_errors = []
+        return changes
+
+    def urls(self, changes: Changes) -> frozenset | None:
+        """The URLs whose pages a build changed; None when every page may have."""
+        urls = set()
+        for rel in list(changes.written) + list(changes.removed):
+            if rel.endswith(".html"):
+                urls.add(self.base_path + rel.removesuffix("index.html"))
+            elif rel.startswith("assets/"):
+                return None  # CSS or JavaScript: every page
+        return frozenset(urls) if len(urls) <= 500 else None
 
     def write(self, changes: Changes) -> None:
         self.output.mkdir(parents=True, exist_ok=True)
@@ -202,9 +247,11 @@ def make_handler(preview: Preview):
         def do_GET(self, head=False):  # noqa: N802
             path = urlsplit(self.path).path
             if path == preview.base_path + LIVE_PREFIX + "events":
-                return self.events()
+                since = parse_qs(urlsplit(self.path).query).get("since", [""])[0]
+                return self.events(since)
             if path == preview.base_path + LIVE_PREFIX + "status":
-                body = json.dumps({"id": preview.state.build_id, "errors": preview.state.errors}).encode()
+                body = json.dumps({"id": preview.state.build_id, "errors": preview.state.errors,
+                                   "builds": preview.builds}).encode()
                 return self.send(200, "application/json", body, head)
             if path in ("/", "") and preview.base_path != "/":
                 return self.redirect(preview.base_path)
@@ -225,6 +272,7 @@ def make_handler(preview: Preview):
 
         def inject(self, body: bytes) -> bytes:
             script = CLIENT_SCRIPT.replace("__BUILD__", preview.state.build_id)
+            script = script.replace("__PAGE__", "404" if body.find(b'class="kind-404"') != -1 else "page")
             script = script.replace("__EVENTS__", preview.base_path + LIVE_PREFIX + "events")
             tag = f"<script>{script}</script>".encode()
             index = body.rfind(b"</body>")
@@ -245,8 +293,9 @@ def make_handler(preview: Preview):
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        def events(self) -> None:
-            """Server-Sent Events: the current build now, then every new one."""
+        def events(self, since: str) -> None:
+            """Server-Sent Events: the current build now, then every new one, each
+            with the pages changed since the build the browser last heard of."""
             state = preview.state
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
@@ -257,7 +306,7 @@ def make_handler(preview: Preview):
             try:
                 with state.changed:
                     seen = state.version
-                    message = state.message()
+                    message, since = state.message(since), state.build_id
                 self.wfile.write(b"retry: 500\n" + message)
                 self.wfile.flush()
                 while True:
@@ -266,7 +315,7 @@ def make_handler(preview: Preview):
                         if state.closing:
                             return
                         fresh, seen = state.version != seen, state.version
-                        message = state.message()
+                        message, since = state.message(since), state.build_id
                     self.wfile.write(message if fresh else b": keep-alive\n\n")
                     self.wfile.flush()
             except (BrokenPipeError, ConnectionResetError, OSError):

@@ -109,3 +109,15 @@ def test_a_template_error_is_reported_with_its_file_and_line(site, tmp_path):
     (theme / "templates" / "404.html").write_text("<p>{{ t('page_not_found') }}</p>")
     assert builder.build().ok
     assert builder.output == fresh(folder)
+
+
+def test_shared_pages_can_come_second_and_the_result_is_still_a_fresh_build(site):
+    folder, builder = site
+    text = (folder / "support.md").read_text()
+    touch_later(folder / "support.md", text.replace("sidebarTitle: \"Support\"", "sidebarTitle: \"Service Desk\""))
+    first = builder.build(defer_shared=True)
+    assert "support/level-1/index.html" in first.written  # its breadcrumb shows the new name
+    assert "index.html" not in first.written and "a-z/index.html" not in first.written
+    second = builder.render_deferred()
+    assert "index.html" in second.written  # the home page lists the new title
+    assert builder.output == fresh(folder)

@@ -57,23 +57,28 @@ def pages(site: Site) -> list[Page]:
     pairs = mapped_pairs(site)
     found.append(Page(
         url=COMPARE_URL, template="compare.html", title="compare", language=site.language, kind="compare",
-        context={"mappings": mappings, "chart": build_chart(mappings, scales), "pairs": pairs,
-                 "columns": crosswalk_frameworks(site), "pair_url": pair_url},
+        context={"mappings": mappings, "pairs": pairs, "pair_url": pair_url},
+        lazy=lambda: {"chart": build_chart(mappings, scales), "columns": crosswalk_frameworks(site)},
     ))
-    for a, b in pairs:
-        direct = [al for al in mappings.alignments if {al.start.framework, al.end.framework} == {a, b}]
-        ids = {a.path, b.path}
-        chart = build_chart(mappings, scales, only=ids) if any(s.id in ids for s in scales) else None
-        if chart is not None and not any(c.scale.id in ids and c.cells for c in chart.columns):
-            chart = None
-        themes = [t for t in mappings.themes if t.members_in(a) and t.members_in(b)]
-        found.append(Page(
-            url=pair_url(a, b), template="compare_pair.html", title="compare", language=site.language,
-            kind="compare-pair",
-            context={"a": a, "b": b, "alignments": direct, "chart": chart, "themes": themes,
-                     "role_levels": [r for r in mappings.role_levels if r.framework in (a, b)]},
-        ))
+    found.extend(Page(url=pair_url(a, b), template="compare_pair.html", title="compare", language=site.language,
+                      kind="compare-pair", context={"a": a, "b": b},
+                      lazy=lambda a=a, b=b: side_by_side(mappings, scales, a, b))
+                 for a, b in pairs)
     return found
+
+
+def side_by_side(mappings: Mappings, scales: list[Scale], a: Framework, b: Framework) -> dict:
+    """What the page for one pair shows: their alignments, chart, shared themes."""
+    ids = {a.path, b.path}
+    chart = build_chart(mappings, scales, only=ids) if any(s.id in ids for s in scales) else None
+    if chart is not None and not any(c.scale.id in ids and c.cells for c in chart.columns):
+        chart = None
+    return {
+        "alignments": [al for al in mappings.alignments if {al.start.framework, al.end.framework} == {a, b}],
+        "chart": chart,
+        "themes": [t for t in mappings.themes if t.members_in(a) and t.members_in(b)],
+        "role_levels": [r for r in mappings.role_levels if r.framework in (a, b)],
+    }
 
 
 def _level_compare(framework: Framework) -> Page:

@@ -36,9 +36,13 @@ def letter(title: str) -> str:
     return first.upper() if first.isalpha() else "#"
 
 
-def pages(site: Site) -> list[Page]:
+def letters(site: Site) -> dict:
     groups: dict[str, list[Entry]] = {}
     for entry in entries(site):
         groups.setdefault(letter(entry.title), []).append(entry)
+    return {"letters": sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))}
+
+
+def pages(site: Site) -> list[Page]:
     return [Page(url=INDEX_URL, template="index.html", title="A–Z", language=site.language, kind="index",
-                 context={"letters": sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))})]
+                 lazy=lambda: letters(site))]

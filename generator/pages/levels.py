@@ -40,6 +40,11 @@ def compare(framework: Framework, level: Level, below: Level | None) -> list[Top
     return rows
 
 
+def _rows(framework: Framework, level: Level, below: Level | None) -> dict:
+    rows = compare(framework, level, below)
+    return {"rows": rows, "new_count": sum(len(r.new) for r in rows)}
+
+
 def pages(site: Site) -> list[Page]:
     found = []
     for framework in site.frameworks:
@@ -48,23 +53,16 @@ def pages(site: Site) -> list[Page]:
         for index, level in enumerate(framework.levels):
             below = framework.levels[index - 1] if index > 0 else None
             above = framework.levels[index + 1] if index + 1 < len(framework.levels) else None
-            rows = compare(framework, level, below)
             found.append(
                 Page(
                     url=framework.level_url(level),
                     template="level.html",
                     title=f"{framework.title}: {level.id}",
                     language=framework.language,
-                    context={
-                        "framework": framework,
-                        "level": level,
-                        "below": below,
-                        "above": above,
-                        "rows": rows,
-                        "new_count": sum(len(r.new) for r in rows),
-                    },
+                    context={"framework": framework, "level": level, "below": below, "above": above},
                     source=framework.file,
                     kind="level",
+                    lazy=lambda f=framework, lv=level, b=below: _rows(f, lv, b),
                 )
             )
     return found
