@@ -82,8 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from .serve import serve
 
-            serve(args.content, args.host, args.port, args.open, args.poll, args.output, args.base_url,
-                  log=lambda line: print(line, file=sys.stderr, flush=True))
+            try:
+                serve(args.content, args.host, args.port, args.open, args.poll, args.output, args.base_url,
+                      log=lambda line: print(line, file=sys.stderr, flush=True))
+            except KeyboardInterrupt:  # Ctrl-C before the preview was up
+                print("ladder: stopped", file=sys.stderr)
             return 0
         if args.command == "deploy":
             from .deploy import deploy

@@ -235,3 +235,28 @@ def test_the_browser_reconnects_when_the_server_restarts(tmp_path):
         finally:
             second.close()
             browser.close()
+
+
+def test_ctrl_c_stops_the_command_cleanly(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    folder = write_content(tmp_path / "content", {"support.md": SIMPLE})
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content", str(folder), "--port", "0"],
+                               stderr=subprocess.PIPE, text=True)
+    first = process.stderr.readline()
+    assert "serving http://127.0.0.1:" in first
+    process.send_signal(signal.SIGINT)
+    _, rest = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert "stopped" in rest and "Traceback" not in rest
+
+
+def test_exposing_the_preview_beyond_this_machine_warns(tmp_path):
+    folder = write_content(tmp_path / "content", {"support.md": SIMPLE})
+    server = Running(folder, host="0.0.0.0")
+    try:
+        assert any("reachable from other machines" in line for line in server.logs)
+    finally:
+        server.close()
