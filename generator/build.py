@@ -1,8 +1,8 @@
-"""The build pipeline: load → validate → model → render → write.
+"""`ladder build` and `ladder check`: load → validate → model → render → write.
 
-Everything is computed in memory first; only a build without errors touches
-the disk, and it writes into a temporary folder that is swapped in at the end,
-so a failed build leaves the previous site exactly as it was.
+The site is written into a temporary folder next to the output folder and
+swapped in only when everything succeeded, so a failed build leaves the
+previous site exactly as it was.
 """
 
 from __future__ import annotations
@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import pipeline
 from . import search as search_index
 from .builder import SiteBuilder
-from .config import SiteConfig
-from .errors import ContentError, LadderError, Problem, UsageError
+from .config import SiteConfig, base_url_problem, normalise_base_url
+from .errors import ContentError, Problem, UsageError
 from .model import Site
 
 MARKER = ".ladder-site"
@@ -57,26 +59,22 @@ def check_output_folder(output_dir: Path, content_dir: Path) -> None:
             )
 
 
-def write_output(files: dict[str, bytes], output_dir: Path, finish=None) -> None:
-    """Write all files into a fresh folder next to `output_dir`, then swap it in.
+@contextmanager
+def staged(output_dir: Path):
+    """Yield a fresh folder next to `output_dir`; swap it in if the block succeeds.
 
-    `finish(folder)` runs on the written folder before the swap (search indexing).
+    If anything fails, the folder is removed and `output_dir` is left exactly
+    as it was.
     """
     output = output_dir.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     retired = output.parent / f".{output.name}.old-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
     try:
-        for rel, data in sorted(files.items()):
-            target = staging / rel
-            if staging not in target.resolve().parents:
-                raise LadderError(f"refusing to write outside the output folder: {rel}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        yield staging
         (staging / MARKER).write_text("Built by Ladder. This folder is replaced on every build.\n")
-        if finish is not None:
-            finish(staging)
         if output.exists():
             output.rename(retired)
         staging.rename(output)
@@ -95,34 +93,48 @@ def build(
     strict: bool = False,
     progress=lambda message: None,
     search: bool = False,
+    jobs: int | None = None,
 ) -> BuildResult:
     """Build the site; with `output_dir=None`, check only and write nothing.
 
     Raises `ContentError` with every problem when the content has errors (or
     warnings, when `strict`). `progress` receives a line per stage. `search`
     indexes the written site with Pagefind before it replaces the old one.
+    `jobs` is the number of worker processes (default: one per core).
     """
     started = time.perf_counter()
-    if output_dir is not None:
+    if not content_dir.is_dir():
+        raise UsageError(f"content folder not found: {content_dir}")
+    if base_url is not None:
+        base_url = normalise_base_url(base_url)
+        if message := base_url_problem(base_url):
+            raise UsageError(f"--base-url: {message}")
+    if output_dir is None:
+        outcome = _run(content_dir, base_url, None, strict, jobs)
+    else:
         check_output_folder(output_dir, content_dir)
-    builder = SiteBuilder(content_dir, base_url)
-    changes = builder.build()
-    if not changes.ok or (strict and changes.problems):
-        raise ContentError(changes.problems)
-    progress(f"read {_plural(len(builder.site.frameworks), 'page')} from {content_dir}, "
-             f"rendered {_plural(changes.rendered, 'page')}")
-    if output_dir is not None:
-        write_output(builder.output, output_dir, finish=search_index.index if search else None)
-        if search:
-            progress("indexed the site for search")
+        with staged(output_dir) as staging:
+            outcome = _run(content_dir, base_url, staging, strict, jobs)
+            progress(f"read {_plural(len(outcome.site.frameworks), 'page')} from {content_dir}, "
+                     f"wrote {_plural(outcome.pages, 'page')}")
+            if search:
+                search_index.index(staging)
+                progress("indexed the site for search")
     return BuildResult(
-        pages=len(builder.pages),
-        files=len(builder.output),
+        pages=outcome.pages,
+        files=outcome.files,
         seconds=time.perf_counter() - started,
-        warnings=changes.problems,
+        warnings=outcome.problems,
         output=output_dir,
-        site=builder.site,
+        site=outcome.site,
     )
+
+
+def _run(content_dir: Path, base_url: str | None, staging: Path | None, strict: bool, jobs: int | None):
+    outcome = pipeline.run(content_dir, base_url, staging, jobs)
+    if any(p.is_error for p in outcome.problems) or (strict and outcome.problems):
+        raise ContentError(outcome.problems)
+    return outcome
 
 
 def _plural(count: int, word: str) -> str:

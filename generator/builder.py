@@ -25,7 +25,7 @@ from .gitdates import last_changed
 from .publish import hosting_files
 from .frameworks import CheckedPage, check_page, claim_paths, generic_topics_of, read_framework, GENERIC_PATH
 from .loader import RawPage, content_files, load_page
-from .mappings import load_mappings, mapping_file
+from .mappings import load_mappings, mapping_file, references
 from .model import Framework, Group, Site, slugify
 from .render import DEFAULT_THEME, Page, Renderer, Theme, theme_languages
 
@@ -86,6 +86,37 @@ def group_frameworks(frameworks) -> list[Group]:
     return [groups[key] for key in sorted(groups, key=lambda g: (g != "", g.lower()))]
 
 
+@dataclass
+class Settings:
+    """Everything a build needs besides the framework files."""
+
+    config: SiteConfig
+    problems: list[Problem]
+    languages: set[str]
+    renderer: Renderer
+    updated: dict[str, str]  # content file → date of its last commit
+
+
+def load_settings(content_dir: Path, base_url: str | None) -> Settings:
+    """Read site.yml and the theme; find when each content file last changed."""
+    config, problems = load_config(content_dir)
+    if base_url is not None:
+        config = replace(config, base_url=base_url)
+    languages = theme_languages(config.theme_dir)
+    if config.language not in languages:
+        problems.append(Problem(config.file or "site.yml", "no interface strings for language "
+                                f"{config.language!r} in the theme; English is used", severity="warning"))
+    return Settings(config, problems, languages, Renderer(config, Theme(config.theme_dir)), last_changed(content_dir))
+
+
+def make_site(config: SiteConfig, frameworks: list[Framework], mappings, updated: dict[str, str],
+              compare: bool) -> Site:
+    return Site(title=config.title, description=config.description, language=config.language,
+                base_url=config.base_url, repository=config.repository, edit_branch=config.branch,
+                frameworks=frameworks, groups=group_frameworks(frameworks), mappings=mappings,
+                updated=updated, compare=compare)
+
+
 def template_problem(exc: Exception) -> Problem:
     """Name the template file and line of a Jinja error, as for content errors."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
@@ -137,17 +168,9 @@ class SiteBuilder:
         return tuple((str(f), _stamp(f)) for f in files)
 
     def _load_settings(self) -> None:
-        config, problems = load_config(self.content_dir)
-        if self.base_url is not None:
-            config = replace(config, base_url=self.base_url)
-        self.config, self.config_problems = config, problems
-        self.languages = theme_languages(config.theme_dir)
-        if config.language not in self.languages:
-            self.config_problems.append(Problem(config.file or "site.yml", "no interface strings for language "
-                                               f"{config.language!r} in the theme; English is used",
-                                               severity="warning"))
-        self.renderer = Renderer(config, Theme(config.theme_dir))
-        self.updated = last_changed(self.content_dir)
+        settings = load_settings(self.content_dir, self.base_url)
+        self.config, self.config_problems = settings.config, settings.problems
+        self.languages, self.renderer, self.updated = settings.languages, settings.renderer, settings.updated
         for state in self.files.values():  # frameworks depend on the site language
             state.framework, state.read_with = None, None
 
@@ -212,10 +235,7 @@ class SiteBuilder:
             frameworks.append(state.framework)
         mappings = load_mappings(self.content_dir, frameworks, problems)
         problems.sort(key=Problem.sort_key)
-        site = Site(title=self.config.title, description=self.config.description, language=self.config.language,
-                    base_url=self.config.base_url, repository=self.config.repository,
-                    edit_branch=self.config.branch, frameworks=frameworks, groups=group_frameworks(frameworks),
-                    mappings=mappings, updated=self.updated)
+        site = make_site(self.config, frameworks, mappings, self.updated, references(self.content_dir)[0])
         return site, problems, changed | reread, everything
 
     def build(self, defer_shared: bool = False) -> Changes:
@@ -233,7 +253,7 @@ class SiteBuilder:
             self.pending.add("*")
         if any(p.is_error for p in problems):
             return Changes(problems)
-        everything = "*" in self.pending or self.site is None or bool(self.site.mappings) != bool(site.mappings)
+        everything = "*" in self.pending or self.site is None or self.site.compare != site.compare
         try:
             changes = self._render(site, problems, everything, self.pending, defer_shared and not everything)
         except jinja2.TemplateError as exc:

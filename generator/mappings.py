@@ -280,3 +280,33 @@ class _Resolver:
                 member.criterion = criterion
                 return True
         return False
+
+
+def references(content_dir: Path) -> tuple[bool, set[str]]:
+    """Before any framework is read: whether `mappings.yml` maps anything, and
+    the framework paths it refers to (so a build can keep those frameworks whole).
+
+    A malformed file gives what can be read; `load_mappings` reports its errors.
+    """
+    path = mapping_file(content_dir)
+    if path is None:
+        return False, set()
+    page, _ = load_page(path, path.name)
+    data = page.data if page is not None and isinstance(page.data, dict) else {}
+
+    def items(key):
+        value = data.get(key)
+        return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+    refs = set()
+    for alignment in items("alignments"):
+        refs.update(str(alignment.get(k, "")) for k in ("from", "to"))
+    for role in items("roles"):
+        refs.add(str(role.get("role", "")).partition("#")[0])
+    for theme in items("themes"):
+        members = theme.get("members") if isinstance(theme.get("members"), list) else []
+        for member in members:
+            ref = member.get("ref", "") if isinstance(member, dict) else member
+            refs.add(str(ref).partition("#")[0])
+    mapped = any(isinstance(data.get(k), list) and data.get(k) for k in ("alignments", "themes", "roles"))
+    return mapped, {ref.strip().strip("/") for ref in refs if ref}

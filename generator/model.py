@@ -305,6 +305,7 @@ class Site:
     groups: list[Group] = field(default_factory=list)
     mappings: Mappings = field(default_factory=Mappings)
     updated: dict[str, str] = field(default_factory=dict)  # content file → date of its last commit
+    compare: bool = False  # the site has mappings, so a comparison page
 
     def framework(self, path: str) -> Framework | None:
         for framework in self.frameworks:

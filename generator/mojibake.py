@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 import ftfy
+from ftfy.badness import is_bad
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 
@@ -50,5 +51,8 @@ def repair(text: str) -> str:
     """Return `text` with mojibake repaired; plain ASCII is returned untouched."""
     if text.isascii():
         return text
-    text = _NON_ASCII_RUN.sub(_from_mac_roman, text)
+    if _NON_ASCII_RUN.search(text):
+        text = _NON_ASCII_RUN.sub(_from_mac_roman, text)
+    if not is_bad(text):  # ftfy's own test for text that needs its repairs
+        return text
     return ftfy.fix_text(text, uncurl_quotes=False, normalization=None)

@@ -238,6 +238,8 @@ class OneOf(Field):
         super().__init__(False, None, doc)
         self.text, self.record, self.key = text, record, key
         self.expected = f"text or {record.expected}"
+        # What the record gives for a plain text, made once: most items are plain.
+        self.plain = record.convert({key: "x"}, (), Checker())
 
     def convert(self, value, path, checker):
         if isinstance(value, dict):
@@ -245,7 +247,11 @@ class OneOf(Field):
         if isinstance(value, list):
             return self.wrong(value, path, checker)
         text = self.text.convert(value, path, checker)
-        return None if text is None else self.record.convert({self.key: text}, path, Checker())
+        if text is None:
+            return None
+        item = dict(self.plain)
+        item[self.key] = text
+        return item
 
 
 class Record(Field):

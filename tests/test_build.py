@@ -44,25 +44,28 @@ def test_a_failed_build_leaves_the_previous_site_untouched(content, tmp_path):
 
 
 def test_a_crash_while_writing_keeps_the_previous_site(content, tmp_path, monkeypatch):
+    from generator import pipeline
+
     folder = content({"support.md": SIMPLE})
     out = tmp_path / "site"
     build(folder, out)
     before = snapshot(out)
 
-    real_write = type(out).write_bytes
+    real_write = pipeline.Writer.write
     calls = []
 
-    def failing_write(self, data):
-        calls.append(self)
+    def failing_write(self, rel, data):
+        calls.append(rel)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
-        return real_write(self, data)
+        return real_write(self, rel, data)
 
-    monkeypatch.setattr(type(out), "write_bytes", failing_write)
+    monkeypatch.setattr(pipeline.Writer, "write", failing_write)
     with pytest.raises(OSError):
-        build(folder, out)
+        build(folder, out, jobs=1)
     monkeypatch.undo()
     assert snapshot(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
 
 
 def test_refuses_to_replace_a_folder_ladder_did_not_make(content, tmp_path):

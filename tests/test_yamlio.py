@@ -1,4 +1,15 @@
+import pytest
+
 from generator import yamlio
+
+
+@pytest.fixture(autouse=True, params=["yaml-rs", "pyyaml"])
+def parser(request, monkeypatch):
+    """Every test runs with both parsers: yaml-rs (fast) and PyYAML (the reference)."""
+    if request.param == "yaml-rs" and yamlio.yaml_rs is None:
+        pytest.skip("yaml-rs is not installed")
+    monkeypatch.setattr(yamlio, "FAST", request.param == "yaml-rs")
+    return request.param
 
 
 def test_syntax_error_names_line_and_column_with_the_source_lines():
@@ -46,3 +57,19 @@ def test_locate_finds_nested_keys_and_list_items():
 
 def test_format_path():
     assert yamlio.format_path(("topics", 2, "content", 0, "level")) == "topics[2].content[0].level"
+
+
+def test_both_parsers_build_the_same_site_byte_for_byte(monkeypatch, tmp_path):
+    from generator.builder import SiteBuilder
+
+    from .conftest import MONZO, ROOT
+
+    folders = [ROOT / "content"] + ([MONZO] if MONZO.is_dir() else [])
+    for folder in folders:
+        outputs = []
+        for fast in (True, False):
+            monkeypatch.setattr(yamlio, "FAST", fast)
+            builder = SiteBuilder(folder)
+            assert builder.build().ok
+            outputs.append(builder.output)
+        assert outputs[0] == outputs[1], folder

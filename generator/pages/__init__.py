@@ -1,17 +1,30 @@
 """Page kinds: each module turns the site model into the pages of one kind.
 
-A new page kind is one module here plus one template in the theme.
+A new page kind is one module here plus one template in the theme. Most kinds
+show one framework (`pages(framework)`); a few show the whole site
+(`pages(site)`) and are rendered again whenever any framework changes.
 """
 
 from __future__ import annotations
 
-from ..model import Site
+from ..model import Framework, Site
 from ..render import Page
-from . import compare, framework, home, index, levels, notfound, roles
+from . import compare, framework, home, index, level_compare, levels, notfound, roles
 
-KINDS = (home, framework, levels, roles, compare, index, notfound)
+FRAMEWORK_KINDS = (framework, levels, level_compare, roles)
+SITE_KINDS = (home, compare, index, notfound)
+
+
+def framework_pages(framework: Framework) -> list[Page]:
+    """The pages that show one framework, and nothing of any other."""
+    return [page for kind in FRAMEWORK_KINDS for page in kind.pages(framework)]
+
+
+def site_pages(site: Site) -> list[Page]:
+    """The pages that show the whole site."""
+    return [page for kind in SITE_KINDS for page in kind.pages(site)]
 
 
 def collect(site: Site) -> list[Page]:
-    """Every page of the site, in a stable order."""
-    return [page for kind in KINDS for page in kind.pages(site)]
+    """Every page of the site, in a stable order: framework by framework, then the site's."""
+    return [page for f in site.frameworks for page in framework_pages(f)] + site_pages(site)

@@ -1,5 +1,5 @@
-"""Comparison pages: the cross-framework alignment and crosswalk, one page per
-pair of mapped frameworks, and a level-by-level view within each framework."""
+"""Comparison pages: the cross-framework alignment and crosswalk, and one page
+per pair of mapped frameworks."""
 
 from __future__ import annotations
 
@@ -12,10 +12,6 @@ COMPARE_URL = "compare/"
 
 def pair_url(a: Framework, b: Framework) -> str:
     return f"{COMPARE_URL}{a.path.replace('/', '-')}--{b.path.replace('/', '-')}/"
-
-
-def level_compare_url(framework: Framework) -> str:
-    return f"{framework.path}/compare/"
 
 
 def aligned_scales(mappings: Mappings) -> list[Scale]:
@@ -49,7 +45,7 @@ def crosswalk_frameworks(site: Site) -> list[Framework]:
 
 
 def pages(site: Site) -> list[Page]:
-    found = [_level_compare(f) for f in site.frameworks if f.kind == "progression" and len(f.levels) > 1]
+    found = []
     mappings = site.mappings
     if not mappings:
         return found
@@ -80,8 +76,3 @@ def side_by_side(mappings: Mappings, scales: list[Scale], a: Framework, b: Frame
         "role_levels": [r for r in mappings.role_levels if r.framework in (a, b)],
     }
 
-
-def _level_compare(framework: Framework) -> Page:
-    return Page(url=level_compare_url(framework), template="level_compare.html", title=framework.title,
-                language=framework.language, context={"framework": framework}, source=framework.file,
-                kind="level-compare")

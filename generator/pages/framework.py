@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..model import Site
+from ..model import Framework
 from ..render import Page
 from .roles import paths_url
 
 TEMPLATES = {"markdown": "document.html", "standard": "standard.html", "unit": "unit.html"}
 
 
-def pages(site: Site) -> list[Page]:
+def pages(framework: Framework) -> list[Page]:
     return [
         Page(
             url=framework.url,
@@ -20,5 +20,4 @@ def pages(site: Site) -> list[Page]:
             source=framework.file,
             kind=framework.kind,
         )
-        for framework in site.frameworks
     ]

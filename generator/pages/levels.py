@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Framework, Level, Site, Topic, TopicLevel
+from ..model import Framework, Level, Topic, TopicLevel
 from ..render import Page
 
 
@@ -45,11 +45,9 @@ def _rows(framework: Framework, level: Level, below: Level | None) -> dict:
     return {"rows": rows, "new_count": sum(len(r.new) for r in rows)}
 
 
-def pages(site: Site) -> list[Page]:
+def pages(framework: Framework) -> list[Page]:
     found = []
-    for framework in site.frameworks:
-        if framework.kind != "progression":
-            continue
+    if framework.kind == "progression":
         for index, level in enumerate(framework.levels):
             below = framework.levels[index - 1] if index > 0 else None
             above = framework.levels[index + 1] if index + 1 < len(framework.levels) else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Framework, Role, Site
+from ..model import Framework, Role
 from ..render import Page
 from ..roles import career_pairs, chains, development_gap, path_url
 
@@ -45,18 +45,15 @@ def all_paths(framework: Framework, pairs) -> dict:
             "pairs": [(framework.role(start_id), goals) for start_id, goals in by_start.items()]}
 
 
-def pages(site: Site) -> list[Page]:
-    found = []
-    for framework in site.frameworks:
-        if not framework.roles:
-            continue
-        found.append(_page(framework, framework.roles_url, "roles.html", "role-matrix"))
-        found.extend(_page(framework, framework.role_url(role), "role.html", "role", role=role,
-                           lazy=lambda f=framework, r=role: profile(f, r))
-                     for role in framework.roles)
-        pairs = career_pairs(framework)
-        if not pairs:
-            continue
+def pages(framework: Framework) -> list[Page]:
+    if not framework.roles:
+        return []
+    found = [_page(framework, framework.roles_url, "roles.html", "role-matrix")]
+    found.extend(_page(framework, framework.role_url(role), "role.html", "role", role=role,
+                       lazy=lambda f=framework, r=role: profile(f, r))
+                 for role in framework.roles)
+    pairs = career_pairs(framework)
+    if pairs:
         found.append(_page(framework, paths_url(framework), "paths.html", "paths",
                            step_url=lambda a, b, f=framework: path_url(f, a, b),
                            lazy=lambda f=framework, p=pairs: all_paths(f, p)))

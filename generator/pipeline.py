@@ -1,0 +1,268 @@
+"""The full build: every framework read and rendered once, in parallel, straight to disk.
+
+Worker processes (one per core, forked so they share the settings and theme)
+each take a share of the content files. For each file a worker reads, checks
+and models the framework, renders that framework's pages and writes them into
+the staging folder, then keeps only a light summary (titles, topic and role
+names), so memory does not grow with the size of the site. The parent then
+renders the pages that show the whole site (home, A–Z, comparison) from the
+summaries, with the frameworks that `mappings.yml` refers to read in full.
+
+The bytes are exactly those of `SiteBuilder` (tested), which the live preview
+uses to keep the whole site in memory instead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import jinja2
+
+from . import pages as page_kinds
+from .builder import Settings, load_settings, make_site, template_problem
+from .errors import Problem
+from .frameworks import GENERIC_PATH, CheckedPage, check_page, claim_paths, generic_topics_of, read_framework
+from .loader import content_files, load_page
+from .mappings import load_mappings, references
+from .model import Framework, Mappings, Role, Site, Topic
+from .publish import hosting_files
+
+_GENERIC_HINT = re.compile(r"^path:[ \t]*['\"]?/?generic/?['\"]?[ \t]*(#.*)?$", re.MULTILINE)
+
+
+@dataclass(slots=True)
+class PageRecord:
+    """What the parent needs to know of a page a worker wrote."""
+
+    output: str
+    url: str
+    kind: str
+    source: str
+
+
+@dataclass
+class Share:
+    """One worker's result for its files."""
+
+    problems: list[Problem] = field(default_factory=list)
+    checked: list[tuple[str, str]] = field(default_factory=list)  # (file, path) of every valid page
+    frameworks: list[tuple[str, Framework]] = field(default_factory=list)  # (file, light framework)
+    pages: list[PageRecord] = field(default_factory=list)
+    rendered: int = 0
+
+
+@dataclass
+class Job:
+    """What every worker needs, set up before the workers are forked."""
+
+    content_dir: Path
+    settings: Settings
+    generic_topics: dict
+    site: Site  # the site without frameworks: what framework pages show of it
+    staging: Path | None
+
+
+_JOB: Job | None = None
+
+
+def summary(framework: Framework) -> Framework:
+    """The parts of a framework that pages about the whole site show."""
+    return replace(
+        framework,
+        body_html="", overview_html="", categories=[], knowledge=[], source=None, meta={}, meta_extra=[],
+        topics=[Topic(t.name, t.slug, t.title, code=t.code) for t in framework.topics],
+        roles=[Role(r.id, r.title) for r in framework.roles],
+    )
+
+
+class Writer:
+    """Writes files into the staging folder, creating each folder once."""
+
+    def __init__(self, root: Path | None):
+        self.root = str(root) if root is not None else None
+        self.made: set[str] = set()
+
+    def write(self, rel: str, data: bytes) -> None:
+        if self.root is None:
+            return
+        path = os.path.join(self.root, rel)
+        folder = os.path.dirname(path)
+        if folder not in self.made:
+            os.makedirs(folder, exist_ok=True)
+            self.made.add(folder)
+        with open(path, "wb") as handle:
+            handle.write(data)
+
+
+def read(job: Job, rel: str) -> tuple[CheckedPage | None, Framework | None, list[Problem]]:
+    """Load, check and model one content file."""
+    page, problems = load_page(job.content_dir / rel, rel)
+    if page is None or any(p.is_error for p in problems):
+        return None, None, problems
+    checked, found = check_page(page)
+    problems += found
+    if checked is None:
+        return None, None, problems
+    settings = job.settings
+    framework, found = read_framework(checked, settings.config.language, job.generic_topics, settings.languages)
+    return checked, framework, problems + found
+
+
+def work(rels: list[str]) -> Share:
+    """Read, render and write the frameworks of some content files."""
+    job, share = _JOB, Share()
+    writer = Writer(job.staging)
+    renderer = job.settings.renderer
+    for rel in rels:
+        checked, framework, problems = read(job, rel)
+        share.problems += problems
+        if checked is None:
+            continue
+        share.checked.append((rel, checked.path))
+        share.frameworks.append((rel, summary(framework)))
+        if any(p.is_error for p in problems):
+            continue
+        for page in page_kinds.framework_pages(framework):
+            try:
+                data = renderer.render(job.site, page)
+            except jinja2.TemplateError as exc:
+                share.problems.append(template_problem(exc))
+                return share
+            writer.write(page.output, data)
+            share.pages.append(PageRecord(page.output, page.url, page.kind, page.source))
+            share.rendered += 1
+    return share
+
+
+def _chunks(content_dir: Path, rels: list[str], count: int) -> list[list[str]]:
+    """Split the files into `count` shares of about equal size, in order."""
+    sizes = [(rel, (content_dir / rel).stat().st_size) for rel in rels]
+    target = sum(size for _, size in sizes) / max(count, 1) or 1
+    chunks, current, filled = [], [], 0
+    for rel, size in sizes:
+        current.append(rel)
+        filled += size
+        if filled >= target * (len(chunks) + 1) and len(chunks) < count - 1:
+            chunks.append(current)
+            current = []
+    chunks.append(current)
+    return [c for c in chunks if c]
+
+
+def find_generic(content_dir: Path, rels: list[str], job: Job) -> CheckedPage | None:
+    """The `/generic` framework, found before the others are read, since they inherit from it."""
+    for rel in rels:
+        name = rel.rsplit("/", 1)[-1]
+        if name.rsplit(".", 1)[0] == GENERIC_PATH or _GENERIC_HINT.search(
+                (content_dir / rel).read_text(encoding="utf-8", errors="replace")):
+            page, problems = load_page(content_dir / rel, rel)
+            if page is not None and not any(p.is_error for p in problems):
+                checked, _ = check_page(page)
+                if checked is not None and checked.path == GENERIC_PATH:
+                    return checked
+    return None
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem]
+    site: Site | None = None
+    pages: int = 0
+    files: int = 0
+    rendered: int = 0
+
+
+def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int | None = None) -> Outcome:
+    """Build everything into `staging` (or nowhere, to check only)."""
+    global _JOB
+    settings = load_settings(content_dir, base_url)
+    rels = list(content_files(content_dir))
+    compare, referenced = references(content_dir)
+    stub = make_site(settings.config, [], Mappings(), settings.updated, compare)
+    job = Job(content_dir, settings, {}, stub, staging)
+    generic = find_generic(content_dir, rels, job)
+    job.generic_topics = generic_topics_of([generic]) if generic is not None else {}
+    _JOB = job
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(rels) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            shares = pool.map(work, _chunks(content_dir, rels, jobs * 4))
+    else:
+        shares = [work(rels)]
+    _JOB = None
+    return finish(job, shares, generic, referenced)
+
+
+def finish(job: Job, shares: list[Share], generic: CheckedPage | None, referenced: set[str]) -> Outcome:
+    """Check the whole, then render the pages that show the whole site."""
+    settings, config = job.settings, job.settings.config
+    problems = list(settings.problems)
+    for share in shares:
+        problems += share.problems
+    paths = dict(item for share in shares for item in share.checked)
+    found_generic = [rel for rel, path in paths.items() if path == GENERIC_PATH]
+    if found_generic and (generic is None or found_generic[0] != generic.page.rel):
+        raise RuntimeError("the generic framework was not found before reading the others")
+    owners: dict[str, str] = {}
+    for rel in sorted(paths):
+        if paths[rel] in owners:
+            checked, _, _ = read(job, rel)
+            _, clash = claim_paths([_stand_in(job, owners[paths[rel]]), checked])
+            problems += clash
+        else:
+            owners[paths[rel]] = rel
+    frameworks = {rel: f for share in shares for rel, f in share.frameworks}
+    kept = [rel for rel in sorted(frameworks) if owners.get(paths[rel]) == rel]
+    for rel in kept:  # what mappings refer to is needed whole
+        if frameworks[rel].path in referenced:
+            _, frameworks[rel], _ = read(job, rel)
+    models = [frameworks[rel] for rel in kept]
+    mappings = load_mappings(job.content_dir, models, problems)
+    problems.sort(key=Problem.sort_key)
+    if any(p.is_error for p in problems):
+        return Outcome(problems)
+    site = make_site(config, models, mappings, settings.updated, job.site.compare)
+    records = [record for share in shares for record in share.pages]
+    by_source = {}
+    for record in records:
+        by_source.setdefault(record.source, []).append(record)
+    ordered = [record for rel in kept for record in by_source.get(rel, [])]
+    shared = page_kinds.site_pages(site)
+    clashes = _clashes(settings, ordered + [PageRecord(p.output, p.url, p.kind, p.source) for p in shared])
+    if clashes:
+        return Outcome(sorted(problems + clashes, key=Problem.sort_key))
+    writer = Writer(job.staging)
+    try:
+        for page in shared:
+            writer.write(page.output, settings.renderer.render(site, page))
+    except jinja2.TemplateError as exc:
+        return Outcome(problems + [template_problem(exc)])
+    for rel, data in settings.renderer.assets.items():
+        writer.write(rel, data)
+    hosting = hosting_files(ordered + [PageRecord(p.output, p.url, p.kind, p.source) for p in shared],
+                            config, settings.updated)
+    for rel, data in hosting.items():
+        writer.write(rel, data)
+    pages = len(ordered) + len(shared)
+    rendered = sum(share.rendered for share in shares) + len(shared)
+    return Outcome(problems, site, pages, pages + len(settings.renderer.assets) + len(hosting), rendered)
+
+
+def _stand_in(job: Job, rel: str) -> CheckedPage:
+    checked, _, _ = read(job, rel)
+    return checked
+
+
+def _clashes(settings: Settings, records: list[PageRecord]) -> list[Problem]:
+    owners = {path: "the theme's assets" for path in settings.renderer.assets}
+    clashes = []
+    for record in records:
+        if record.output in owners:
+            clashes.append(Problem(record.source or record.output, f"'{record.output}' would be written twice "
+                                   f"(also by {owners[record.output]}); change one page's path"))
+        owners[record.output] = record.source or record.kind
+    return clashes

@@ -1,0 +1,50 @@
+"""The parallel full build writes exactly what the in-memory builder (the preview) holds."""
+
+import pytest
+
+from generator import pipeline
+from generator.build import build
+from generator.builder import SiteBuilder
+
+from .conftest import MONZO, ROOT, SIMPLE, write_content
+from .kinds_fixture import GENERIC_FIXTURE, WITH_MAPPINGS
+
+
+def written(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and p.name != ".ladder-site"}
+
+
+def folders(tmp_path):
+    fixture = write_content(tmp_path / "fixture", {**WITH_MAPPINGS, "generic.md": GENERIC_FIXTURE,
+                                                   "support.md": SIMPLE.replace('title: "Communication"', "title:")})
+    found = [ROOT / "content", fixture]
+    return found + ([MONZO] if MONZO.is_dir() else [])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_full_build_equals_the_in_memory_build(tmp_path, jobs):
+    for folder in folders(tmp_path):
+        builder = SiteBuilder(folder)
+        assert builder.build().ok
+        out = tmp_path / f"out-{folder.name}-{jobs}"
+        build(folder, out, jobs=jobs)
+        assert written(out) == builder.output, folder
+
+
+def test_workers_keep_only_summaries_of_frameworks(tmp_path):
+    folder = write_content(tmp_path / "content", {**WITH_MAPPINGS, "support.md": SIMPLE})
+    result = build(folder, tmp_path / "out", jobs=2)
+    support = result.site.framework("support")
+    assert support.topics and not any(t.levels for t in support.topics)
+    # frameworks that mappings.yml refers to are kept whole, for the comparison pages
+    skills = result.site.framework("skills")
+    assert any(t.levels for t in skills.topics)
+
+
+def test_errors_found_by_workers_abort_the_build(tmp_path):
+    folder = write_content(tmp_path / "content", {"a.md": SIMPLE, "b.md": SIMPLE.replace("/support", "/b"),
+                                                  "c.md": SIMPLE.replace("/support", "/c").replace("levels: 2", "levels: x")})
+    outcome = pipeline.run(folder, None, None, jobs=2)
+    assert [str(p) for p in outcome.problems if p.is_error] == ['c.md:7: levels: expected an integer, got "x"']
+    assert outcome.site is None
