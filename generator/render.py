@@ -15,11 +15,14 @@ from urllib.parse import urlsplit
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
+from . import fragments
 from .config import SiteConfig
 from .model import humanise, slugify
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
+NAV_KINDS = ("home", "compare", "index")  # pages the header's navigation marks as current
 
 
 @dataclass(slots=True)
@@ -90,6 +93,9 @@ class Theme:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
         )
+        self.env.globals["fragments"] = fragments
+        for name in ("level_name", "topic_title", "category_title"):
+            self.env.globals[name] = getattr(fragments, name)
         self.env.filters["slug"] = slugify
         self.env.filters["humanise"] = humanise
         self.translations = Translations([f / "i18n" for f in self.folders])
@@ -162,15 +168,29 @@ class Renderer:
         self.assets = theme.assets()
         self.links = Links(config, {path: fingerprint(data) for path, data in self.assets.items()})
         self._strings: dict[str, object] = {}
+        self._headers: dict[tuple, Markup] = {}
 
     def strings(self, language: str):
         if language not in self._strings:
             self._strings[language] = self.theme.translations.for_language(language)
         return self._strings[language]
 
+    def site_header(self, site, page: Page, root: str) -> Markup:
+        """The header every page shows, made once per depth, language and section."""
+        current = page.kind if page.kind in NAV_KINDS else ""
+        key = (root, page.language, current, site.compare)
+        if key not in self._headers:
+            links = self.links
+            self._headers[key] = Markup(self.theme.env.get_template("partials/header.html").render(
+                site=site, current=current, root=root or "./", t=self.strings(page.language),
+                url=lambda target: links.href(root, target),
+            ))
+        return self._headers[key]
+
     def render(self, site, page: Page) -> bytes:
         links, root = self.links, self.links.root_for(page)
         context = {
+            "site_header": lambda page: self.site_header(site, page, root),
             "site": site,
             "config": self.config,
             "page": page,

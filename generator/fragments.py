@@ -1,0 +1,89 @@
+"""The HTML of criteria lists, built in Python rather than in a Jinja macro.
+
+A large site has hundreds of thousands of criteria, each shown on several
+pages; a macro call per criterion was most of the build time. The markup is
+the theme's (`partials/criteria.html` calls these), kept small on purpose.
+"""
+
+from __future__ import annotations
+
+from html import escape as _escape
+
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
+
+def _e(text: str) -> str:
+    return _escape(text, quote=True)
+
+from .model import Criterion, TopicLevel
+
+
+def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> Markup:
+    """A `<ul>` of criteria with anchors, examples, teaching content and badges."""
+    if not criteria:
+        return Markup("")
+    examples_label = _e(t("examples"))
+    link_label = _e(t("link_to_criterion"))
+    parts = ['<ul class="criteria criteria--numbered">' if criteria[0].number else '<ul class="criteria">']
+    for c in criteria:
+        anchor = _e(c.anchor)
+        is_new = new is not None and c.anchor in new
+        classes = "criterion" + (" criterion--inherited" if c.inherited else "") + (" criterion--new" if is_new else "")
+        parts.append(f'<li id="{anchor}" class="{classes}"><p class="criterion__text">')
+        if c.number:
+            parts.append(f'<span class="criterion__number">{_e(c.number)}</span> ')
+        parts.append(_e(c.text))
+        if c.inherited:
+            parts.append(f' <span class="badge badge--inherited" title="{_e(t("inherited_title"))}">'
+                         f'{_e(t("inherited"))}</span>')
+        if is_new:
+            parts.append(f' <span class="badge badge--new">{_e(t("new"))}</span>')
+        parts.append(f' <a class="anchor" href="#{anchor}" aria-label="{link_label}">#</a></p>')
+        if c.examples:
+            items = "".join(f"<li>{_e(example)}</li>" for example in c.examples)
+            parts.append(f'<details class="examples"><summary>{examples_label} '
+                         f'<span class="count">({len(c.examples)})</span></summary><ul>{items}</ul></details>')
+        if c.teaching_html:
+            parts.append(f'<div class="teaching"><p class="teaching__label">{_e(t("teaching_content"))}</p>'
+                         f"{c.teaching_html}</div>")
+        parts.append("</li>\n")
+    parts.append("</ul>\n")
+    return Markup("".join(parts))
+
+
+def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) -> Markup:
+    """A topic's criteria at one level, then its sublevels, each with its own list."""
+    parts = [criteria_list(topic_level.criteria, t, new)]
+    for sub in topic_level.sublevels:
+        anchor = _e(sub.anchor)
+        qualifier = f' <span class="sublevel__qualifier">({_e(sub.qualifier)})</span>' if sub.qualifier else ""
+        parts.append(
+            f'<section class="sublevel" id="{anchor}" aria-labelledby="{anchor}-title">'
+            f'<h4 class="sublevel__title" id="{anchor}-title"><span class="sublevel__badge">'
+            f'{_e(topic_level.level.id)}{_e(sub.id)}</span> {_e(t("sublevel"))} {_e(sub.id)}'
+            f"{qualifier}</h4>{criteria_list(sub.criteria, t, new)}</section>\n"
+        )
+    return Markup("".join(parts))
+
+
+@pass_context
+def level_name(context, level) -> Markup:
+    """"Level 2 · Performing", in the page's language."""
+    text = f"{context['t']('level')} {level.id}" + (f" · {level.name}" if level.name else "")
+    return escape(text)
+
+
+def topic_title(topic) -> Markup:
+    """A topic's title after its code: "1.1 Customer service ethos"."""
+    code = f'<span class="code">{escape(topic.code)}</span> ' if topic.code else ""
+    return Markup(code) + escape(topic.title)
+
+
+category_title = topic_title  # categories show their code the same way
+
+
+def plain_list(criteria: list[Criterion]) -> Markup:
+    """Criteria as a compact list of text, for side-by-side tables."""
+    items = "".join(f"<li>{_e(c.text)}</li>" for c in criteria)
+    return Markup(f'<ul class="compact-criteria">{items}</ul>')
