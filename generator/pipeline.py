@@ -14,6 +14,7 @@ uses to keep the whole site in memory instead.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -114,6 +115,7 @@ def read(job: Job, rel: str) -> tuple[CheckedPage | None, Framework | None, list
 
 def work(rels: list[str]) -> Share:
     """Read, render and write the frameworks of some content files."""
+    gc.disable()  # nearly everything made here lives until the end: collecting only costs time
     job, share = _JOB, Share()
     writer = Writer(job.staging)
     renderer = job.settings.renderer
@@ -192,7 +194,10 @@ def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             shares = pool.map(work, _chunks(content_dir, rels, jobs * 4))
     else:
+        enabled = gc.isenabled()
         shares = [work(rels)]
+        if enabled:
+            gc.enable()
     _JOB = None
     return finish(job, shares, generic, referenced)
 
