@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pipeline
+from . import manifest, pipeline
 from . import search as search_index
 from .builder import SiteBuilder
 from .config import SiteConfig, base_url_problem, normalise_base_url
@@ -32,6 +32,7 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     output: Path | None = None
     site: Site | None = None
+    unchanged: bool = False  # nothing changed since the last build: nothing was done
 
 
 def load_site(content_dir: Path, base_url: str | None = None) -> tuple[Site, SiteConfig, list[Problem]]:
@@ -60,11 +61,11 @@ def check_output_folder(output_dir: Path, content_dir: Path) -> None:
 
 
 @contextmanager
-def staged(output_dir: Path):
+def staged(output_dir: Path, stamp: dict | None = None):
     """Yield a fresh folder next to `output_dir`; swap it in if the block succeeds.
 
     If anything fails, the folder is removed and `output_dir` is left exactly
-    as it was.
+    as it was. `stamp` (what the build was made from) goes into the marker.
     """
     output = output_dir.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +75,8 @@ def staged(output_dir: Path):
     staging.mkdir()
     try:
         yield staging
-        (staging / MARKER).write_text("Built by Ladder. This folder is replaced on every build.\n")
+        manifest.write(staging / MARKER, {"note": "Built by Ladder. This folder is replaced on every build.",
+                                          **(stamp or {})})
         if output.exists():
             output.rename(retired)
         staging.rename(output)
@@ -94,6 +96,7 @@ def build(
     progress=lambda message: None,
     search: bool = False,
     jobs: int | None = None,
+    force: bool = True,
 ) -> BuildResult:
     """Build the site; with `output_dir=None`, check only and write nothing.
 
@@ -101,6 +104,8 @@ def build(
     warnings, when `strict`). `progress` receives a line per stage. `search`
     indexes the written site with Pagefind before it replaces the old one.
     `jobs` is the number of worker processes (default: one per core).
+    Unless `force`, a build whose inputs have not changed since the last one
+    into the same folder stops early and leaves it as it is.
     """
     started = time.perf_counter()
     if not content_dir.is_dir():
@@ -113,7 +118,13 @@ def build(
         outcome = _run(content_dir, base_url, None, strict, jobs)
     else:
         check_output_folder(output_dir, content_dir)
-        with staged(output_dir) as staging:
+        stamp = manifest.manifest(content_dir, base_url, search)
+        previous = manifest.read(output_dir / MARKER)
+        if not force and previous is not None and previous.get("inputs") and \
+                {k: v for k, v in previous.items() if k != "note"} == stamp:
+            progress("nothing changed since the last build")
+            return BuildResult(seconds=time.perf_counter() - started, output=output_dir, unchanged=True)
+        with staged(output_dir, stamp) as staging:
             outcome = _run(content_dir, base_url, staging, strict, jobs)
             progress(f"read {_plural(len(outcome.site.frameworks), 'page')} from {content_dir}, "
                      f"wrote {_plural(outcome.pages, 'page')}")

@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--base-url", help="where the site is published, e.g. https://org.github.io/frameworks/")
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument("--no-search", action="store_true", help="skip the Pagefind search index (faster)")
+    build_cmd.add_argument("--force", action="store_true", help="build even if nothing changed since the last build")
 
     check_cmd = commands.add_parser("check", help="validate the content and write nothing")
     check_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             report.progress(f"committed {args.output} to {args.branch}" + ("" if args.no_push else f" and pushed to {args.remote}"))
         elif args.command == "build":
             result = build(args.content, args.output, base_url=args.base_url, strict=args.strict,
-                           progress=report.progress, search=not args.no_search)
+                           progress=report.progress, search=not args.no_search, force=args.force or args.strict)
         else:
             result = build(args.content, None, strict=args.strict, progress=report.progress)
     except ContentError as exc:

@@ -48,7 +48,9 @@ def failure(error: ContentError, stream=None) -> None:
 def summary(command: str, result: BuildResult, stream=None) -> None:
     stream = stream or sys.stderr
     warnings = f", {_plural(len(result.warnings), 'warning')}" if result.warnings else ""
-    if command == "check":
+    if result.unchanged:
+        print(f"ladder: up to date ({result.seconds:.2f} s) → {result.output}", file=stream)
+    elif command == "check":
         print(f"ladder: content is valid: {_plural(result.pages, 'page')}{warnings} "
               f"({result.seconds:.2f} s); nothing written.", file=stream)
     else:

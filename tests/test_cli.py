@@ -54,3 +54,30 @@ def test_python_dash_m_generator_is_the_same_command(tmp_path):
 def test_unknown_command_exits_2():
     result = subprocess.run([sys.executable, "-m", "generator", "publish"], capture_output=True, text=True)
     assert result.returncode == 2
+
+
+def test_a_build_with_nothing_changed_stops_early(content, tmp_path, capsys):
+    import os
+    import time
+
+    folder = content({"a.md": SIMPLE})
+    out = tmp_path / "out"
+    args = ["build", "--content", str(folder), "--output", str(out), "--no-search"]
+    assert main(args) == 0
+    page = out / "support" / "index.html"
+    before = page.stat().st_mtime_ns
+    capsys.readouterr()
+    assert main(args) == 0
+    assert "up to date" in capsys.readouterr().err
+    assert page.stat().st_mtime_ns == before
+    # a change to any input, or another option, builds again
+    (folder / "a.md").write_text(SIMPLE.replace("Coaches others", "Coaches everyone"))
+    later = time.time_ns() + 1_000_000_000
+    os.utime(folder / "a.md", ns=(later, later))
+    assert main(args) == 0
+    assert "Coaches everyone" in page.read_text()
+    assert "up to date" not in capsys.readouterr().err
+    assert main(args + ["--base-url", "/x/"]) == 0
+    assert "up to date" not in capsys.readouterr().err
+    assert main(args + ["--base-url", "/x/", "--force"]) == 0
+    assert "up to date" not in capsys.readouterr().err
