@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Time `ladder build` on synthetic corpora of growing size.
+
+    python bench/build.py [--sizes 10,100,1000,5000] [--keep] [--seed S] [--no-roles] [--ladder CMD]
+
+For each size N it writes a corpus with make_corpus.py into a temporary folder,
+then runs `ladder build` as a child process three times:
+
+* cold        – a first build into an absent output folder;
+* no change   – the same build again;
+* one edited  – after appending " (edited)" to one criterion of one framework.
+
+Each row gives the child's wall time, CPU time (user + sys, from wait4) and
+peak RSS, and what the build left in the output folder (HTML pages, files,
+bytes). The source files were just written, so they are in the OS page cache:
+"cold" means a cold Ladder (no output, fresh process), not a cold disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import benchlib  # noqa: E402
+import make_corpus  # noqa: E402
+
+_CRITERION_LINE = re.compile(r'^(\s+- ")(.*)("\s*)$', re.MULTILINE)
+
+
+def edit_one_criterion(content: Path, files: list[str]) -> str:
+    """Change one criterion in one framework file (the same one every time); return its name."""
+    candidates = [f for f in files if f != "generic.md"] or files
+    for rel in candidates[len(candidates) // 2:] + candidates[: len(candidates) // 2]:
+        path = content / rel
+        text = path.read_text(encoding="utf-8")
+        start = text.find("\ntopics:\n")
+        match = _CRITERION_LINE.search(text, start) if start >= 0 else None
+        if match:
+            path.write_text(text[: match.end(2)] + " (edited)" + text[match.end(2):], encoding="utf-8")
+            return rel
+    raise RuntimeError("no criterion to edit in the corpus")
+
+
+def parse_sizes(value: str) -> list[int]:
+    try:
+        sizes = [int(v) for v in value.split(",") if v.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected sizes like 10,100,1000, got {value!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes must be at least 1")
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=parse_sizes, default=parse_sizes("10,100,1000,5000"),
+                        help="comma-separated corpus sizes (default 10,100,1000,5000)")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and sites, and print where")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--no-roles", action="store_true", help="corpora without Ladder's roles extension")
+    parser.add_argument("--ladder", metavar="CMD", help="command that runs Ladder (default: the `ladder` script "
+                                                          "next to this Python)")
+    args = parser.parse_args(argv)
+    ladder = benchlib.ladder_command(args.ladder)
+
+    print("\n".join(benchlib.machine_lines()))
+    print(f"command: {' '.join(ladder)} build --content CORPUS --output SITE"
+          f"   (corpus seed {args.seed}, roles {'off' if args.no_roles else 'on'})")
+    print(flush=True)
+
+    headers = ["N", "corpus", "build", "wall s", "CPU s", "peak RSS MB", "pages", "files", "MB written"]
+    rows: list[list] = []
+    failures: list[str] = []
+    for n in args.sizes:
+        workdir = Path(tempfile.mkdtemp(prefix=f"ladder-bench-{n}-"))
+        content, output = workdir / "content", workdir / "site"
+        try:
+            started = time.perf_counter()
+            stats = make_corpus.generate(n, content, seed=args.seed, roles=not args.no_roles)
+            made = time.perf_counter() - started
+            print(f"N={n}: corpus of {stats.files} files, {stats.bytes / 1e6:.1f} MB, "
+                  f"{stats.criterion_items} criteria, {stats.example_items} examples, {stats.roles} frameworks "
+                  f"with roles, written in {made:.2f} s", file=sys.stderr, flush=True)
+            command = ladder + ["build", "--content", str(content), "--output", str(output)]
+            for label in ("cold", "no change", "one edited"):
+                if label == "one edited":
+                    edited = edit_one_criterion(content, stats.files_list)
+                    print(f"N={n}: edited one criterion in {edited}", file=sys.stderr)
+                result = benchlib.run(command)
+                if not result.ok:
+                    failures.append(f"N={n}, {label} build: {result.failure()}")
+                    rows.append([n, f"{stats.bytes / 1e6:.1f} MB", label, "FAILED", f"{result.cpu:.2f}",
+                                 f"{result.maxrss_mb:.0f}", "", "", ""])
+                    break
+                pages, files, size = benchlib.output_size(output)
+                rows.append([n if label == "cold" else "", f"{stats.bytes / 1e6:.1f} MB" if label == "cold" else "",
+                             label, f"{result.wall:.2f}", f"{result.cpu:.2f}", f"{result.maxrss_mb:.0f}",
+                             pages, files, f"{size / 1e6:.1f}"])
+                print(f"N={n}: {label} build {result.wall:.2f} s", file=sys.stderr, flush=True)
+        finally:
+            if args.keep:
+                print(f"N={n}: kept {workdir}", file=sys.stderr)
+            else:
+                shutil.rmtree(workdir, ignore_errors=True)
+
+    print(benchlib.table(headers, rows, "rrlrrrrrr"))
+    if failures:
+        print("\nFailures:\n" + "\n\n".join(failures))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

