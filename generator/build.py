@@ -129,7 +129,8 @@ def build(
             progress(f"read {_plural(len(outcome.site.frameworks), 'page')} from {content_dir}, "
                      f"wrote {_plural(outcome.pages, 'page')}")
             if search:
-                search_index.index(staging)
+                search_index.index(staging, [r.output for r in outcome.records
+                                             if r.kind in search_index.INDEXED_KINDS])
                 progress("indexed the site for search")
     return BuildResult(
         pages=outcome.pages,

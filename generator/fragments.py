@@ -30,7 +30,9 @@ def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> 
         anchor = _e(c.anchor)
         is_new = new is not None and c.anchor in new
         classes = "criterion" + (" criterion--inherited" if c.inherited else "") + (" criterion--new" if is_new else "")
-        parts.append(f'<li id="{anchor}" class="{classes}"><p class="criterion__text">')
+        # Inherited criteria are searched on the generic framework's page, not again here.
+        ignore = " data-pagefind-ignore" if c.inherited else ""
+        parts.append(f'<li id="{anchor}" class="{classes}"{ignore}><p class="criterion__text">')
         if c.number:
             parts.append(f'<span class="criterion__number">{_e(c.number)}</span> ')
         parts.append(_e(c.text))
@@ -42,7 +44,7 @@ def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> 
         parts.append(f' <a class="anchor" href="#{anchor}" aria-label="{link_label}">#</a></p>')
         if c.examples:
             items = "".join(f"<li>{_e(example)}</li>" for example in c.examples)
-            parts.append(f'<details class="examples"><summary>{examples_label} '
+            parts.append(f'<details class="examples" data-pagefind-ignore><summary>{examples_label} '
                          f'<span class="count">({len(c.examples)})</span></summary><ul>{items}</ul></details>')
         if c.teaching_html:
             parts.append(f'<div class="teaching"><p class="teaching__label">{_e(t("teaching_content"))}</p>'

@@ -176,6 +176,7 @@ class Outcome:
     pages: int = 0
     files: int = 0
     rendered: int = 0
+    records: list[PageRecord] = field(default_factory=list)  # every page written
 
 
 def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int | None = None) -> Outcome:
@@ -252,9 +253,10 @@ def finish(job: Job, shares: list[Share], generic: CheckedPage | None, reference
                             config, settings.updated)
     for rel, data in hosting.items():
         writer.write(rel, data)
-    pages = len(ordered) + len(shared)
+    records = ordered + [PageRecord(p.output, p.url, p.kind, p.source) for p in shared]
     rendered = sum(share.rendered for share in shares) + len(shared)
-    return Outcome(problems, site, pages, pages + len(settings.renderer.assets) + len(hosting), rendered)
+    return Outcome(problems, site, len(records), len(records) + len(settings.renderer.assets) + len(hosting),
+                   rendered, records)
 
 
 def _stand_in(job: Job, rel: str) -> CheckedPage:

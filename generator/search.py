@@ -3,11 +3,15 @@
 Pagefind's binary ships in the `pagefind[bin]` wheel and works offline. It
 indexes the pages marked `data-pagefind-body` (frameworks, standards, units,
 roles, guides), one index per language, so Spanish pages are searched as
-Spanish.
+Spanish. Pagefind reads every HTML file it is shown, so it is shown only the
+pages that are indexed (hard links in a folder of their own): the level and
+comparison pages repeat what the framework pages say.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,13 +29,33 @@ def available() -> bool:
     return True
 
 
-def index(site_dir: Path) -> None:
-    """Write the search bundle into `site_dir/pagefind/`."""
+INDEXED_KINDS = {"progression", "standard", "unit", "markdown", "role"}
+
+
+def index(site_dir: Path, pages: list[str] | None = None) -> None:
+    """Write the search bundle into `site_dir/pagefind/`, indexing `pages`
+    (output paths; all HTML files when None)."""
     if not available():
         raise LadderError("search needs Pagefind: pip install 'pagefind[bin]' (or build with --no-search)")
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"],
-        capture_output=True, text=True, timeout=600,
-    )
+    source = site_dir
+    if pages is not None:
+        source = site_dir.parent / f".{site_dir.name}.search"
+        shutil.rmtree(source, ignore_errors=True)
+        for rel in pages:
+            target = source / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site_dir / rel, target)
+            except OSError:
+                shutil.copyfile(site_dir / rel, target)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(site_dir / BUNDLE),
+             "--silent"],
+            capture_output=True, text=True, timeout=3600,
+        )
+    finally:
+        if source != site_dir:
+            shutil.rmtree(source, ignore_errors=True)
     if result.returncode != 0:
         raise LadderError(f"search indexing failed: {(result.stderr or result.stdout).strip()}")

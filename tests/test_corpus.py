@@ -70,7 +70,7 @@ def test_example_count_matches(site):
     count = 0
     for page in framework_pages(site_dir, result):
         html = page.read_text(encoding="utf-8")
-        for block in re.findall(r'<details class="examples">(.*?)</details>', html, re.S):
+        for block in re.findall(r'<details class="examples"[^>]*>(.*?)</details>', html, re.S):
             count += block.count("<li>")
     assert count == len(examples)
 
