@@ -120,8 +120,10 @@ def check_page(page: RawPage) -> tuple[CheckedPage | None, list[Problem]]:
         else:
             path = data["path"].strip().strip("/")
     problems = [page.problem(f.message, f.path, f.severity) for f in checker.found]
-    if any(f.severity == "error" for f in checker.found):
+    if any(f.severity == "error" and f.path == ("path",) for f in checker.found):
         return None, problems
+    # Wrong values were replaced by defaults, so the page can still be read on,
+    # to report the problems found later too; the build stops before writing.
     return CheckedPage(page, data, path), problems
 
 

@@ -30,9 +30,11 @@ class Checker:
     """Carries the problems found while checking one document."""
 
     found: list[Found] = field(default_factory=list)
+    errors: int = 0
 
     def error(self, path: Path, message: str) -> None:
         self.found.append(Found(path, message))
+        self.errors += 1
 
     def warn(self, path: Path, message: str) -> None:
         self.found.append(Found(path, message, "warning"))
@@ -176,10 +178,10 @@ class LevelIds(Field):
 class ListOf(Field):
     """A list whose items all follow `item`; a single value is not a list."""
 
-    def __init__(self, item: Field, required: bool = False, doc: str = ""):
+    def __init__(self, item: Field, required: bool = False, doc: str = "", expected: str = ""):
         super().__init__(required, None, doc)
         self.item = item
-        self.expected = f"a list of {item.expected.removeprefix('a ').removeprefix('an ')}"
+        self.expected = expected or f"a list of {item.expected.removeprefix('a ').removeprefix('an ')}"
 
     def check(self, value, path, checker):
         if value is None:
@@ -194,8 +196,11 @@ class ListOf(Field):
             return []
         items = []
         for index, item in enumerate(value):
+            errors = checker.errors
             checked = self.item.check(item, path + (index,), checker)
-            if checked is not None:
+            # An item with errors is reported and left out, so what is read
+            # from the rest of the file only ever sees well-formed items.
+            if checked is not None and checker.errors == errors:
                 items.append(checked)
         return items
 
@@ -222,8 +227,9 @@ class MapOf(Field):
             return {}
         result = {}
         for key, item in value.items():
+            errors = checker.errors
             checked = self.value.check(item, path + (key,), checker)
-            if checked is not None:
+            if checked is not None and checker.errors == errors:
                 result[str(key)] = checked
         return result
 

@@ -225,3 +225,43 @@ def test_blank_lines_before_front_matter_keep_line_numbers(tmp_path):
     (tmp_path / "a.md").write_text("\n\n" + SIMPLE.strip().replace("levels: 2", "levels: two") + "\n")
     (problem,) = problems_of(tmp_path)
     assert problem.line == 9
+
+
+def test_a_badly_shaped_file_is_reported_item_by_item_and_never_crashes(content):
+    problems = problems_of(content({"worse.md": """
+        ---
+        path: /i
+        topics:
+          - content:
+              - level: 1
+                criteria: [x]
+          - name: 5
+            content: 7
+          - 3
+          - name: fine
+            title:
+            content:
+              - level: 1
+                exampleCriteria:
+                  - examples: [no criteria key]
+        roles:
+          - title: R
+            targets: {x: 1}
+          - id: r2
+            title: R2
+            progressesTo: r3
+        scale: 4
+        categories: [{code: A}]
+        ---
+        """}))
+    found = [str(p) for p in problems]
+    assert found == [
+        "worse.md:4: topics[0].name: is required: expected text",
+        "worse.md:8: topics[1].content: expected a list of levels, each with 'level:' and 'criteria:', got 7",
+        "worse.md:9: topics[2]: expected a topic, got 3",
+        "worse.md:15: topics[3].content[0].exampleCriteria[0].criteria: is required: expected text",
+        "worse.md:17: roles[0].id: is required: expected text",
+        'worse.md:21: roles[1].progressesTo: expected a list of text, got "r3"',
+        "worse.md:22: scale: expected a list of levels, got 4",
+        "worse.md:23: categories[0].title: is required: expected text",
+    ]
