@@ -17,7 +17,7 @@ from pathlib import Path
 from . import manifest, pipeline
 from . import search as search_index
 from .builder import SiteBuilder
-from .config import SiteConfig, base_url_problem, normalise_base_url
+from .config import SiteConfig, checked_inputs
 from .errors import ContentError, Problem, UsageError
 from .model import Site
 
@@ -108,12 +108,7 @@ def build(
     into the same folder stops early and leaves it as it is.
     """
     started = time.perf_counter()
-    if not content_dir.is_dir():
-        raise UsageError(f"content folder not found: {content_dir}")
-    if base_url is not None:
-        base_url = normalise_base_url(base_url)
-        if message := base_url_problem(base_url):
-            raise UsageError(f"--base-url: {message}")
+    base_url = checked_inputs(content_dir, base_url)
     if output_dir is None:
         outcome = _run(content_dir, base_url, None, strict, jobs)
     else:

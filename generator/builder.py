@@ -19,13 +19,13 @@ from pathlib import Path
 import jinja2
 
 from . import pages as page_kinds
-from .config import SiteConfig, base_url_problem, load_config, normalise_base_url
-from .errors import Problem, UsageError
+from .config import SiteConfig, checked_inputs, load_config
+from .errors import Problem
 from .gitdates import last_changed
 from .publish import hosting_files
 from .frameworks import CheckedPage, check_page, claim_paths, generic_topics_of, read_framework, GENERIC_PATH
 from .loader import RawPage, content_files, load_page
-from .mappings import load_mappings, mapping_file, references
+from .mappings import load_mappings, references
 from .model import Framework, Group, Site, slugify
 from .render import DEFAULT_THEME, Page, Renderer, Theme, theme_languages
 
@@ -131,14 +131,8 @@ class SiteBuilder:
     """Builds one content folder, and rebuilds it after changes."""
 
     def __init__(self, content_dir: Path, base_url: str | None = None):
-        if not content_dir.is_dir():
-            raise UsageError(f"content folder not found: {content_dir}")
-        if base_url is not None:
-            base_url = normalise_base_url(base_url)
-            if message := base_url_problem(base_url):
-                raise UsageError(f"--base-url: {message}")
         self.content_dir = content_dir
-        self.base_url = base_url
+        self.base_url = checked_inputs(content_dir, base_url)
         self.files: dict[str, FileState] = {}
         self.settings: tuple | None = None
         self.config = SiteConfig()
@@ -265,13 +259,7 @@ class SiteBuilder:
     def _render(self, site: Site, problems: list[Problem], everything: bool, dirty: set[str],
                 defer_shared: bool = False) -> Changes:
         pages = page_kinds.collect(site)
-        owners = {path: "the theme's assets" for path in self.renderer.assets}
-        clashes = []
-        for page in pages:
-            if page.output in owners:
-                clashes.append(Problem(page.source or page.output, f"'{page.output}' would be written twice "
-                                       f"(also by {owners[page.output]}); change one page's path"))
-            owners[page.output] = page.source or page.kind
+        clashes = page_kinds.output_clashes(self.renderer.assets, pages)
         if clashes:
             return Changes(problems + clashes)
         output = dict(self.renderer.assets)

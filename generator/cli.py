@@ -14,32 +14,35 @@ from .build import build
 from .errors import ContentError, LadderError, UsageError
 
 
+def _command(commands, name: str, help: str, output: bool = False) -> argparse.ArgumentParser:  # noqa: A002
+    """A subcommand with the options every command shares."""
+    command = commands.add_parser(name, help=help)
+    command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    if output:
+        command.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
+        command.add_argument("--base-url", help="where the site is published, e.g. https://org.github.io/frameworks/")
+    return command
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ladder", description="Build career-framework sites from YAML.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
 
-    build_cmd = commands.add_parser("build", help="build the site into the output folder")
-    build_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
-    build_cmd.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
-    build_cmd.add_argument("--base-url", help="where the site is published, e.g. https://org.github.io/frameworks/")
+    build_cmd = _command(commands, "build", "build the site into the output folder", output=True)
     build_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_cmd.add_argument("--no-search", action="store_true", help="skip the Pagefind search index (faster)")
     build_cmd.add_argument("--force", action="store_true", help="build even if nothing changed since the last build")
 
-    check_cmd = commands.add_parser("check", help="validate the content and write nothing")
-    check_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    check_cmd = _command(commands, "check", "validate the content and write nothing")
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    deploy_cmd = commands.add_parser("deploy", help="build, then publish the site to a gh-pages branch")
-    deploy_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
-    deploy_cmd.add_argument("--output", type=Path, default=Path("output"), help="output folder (default: output)")
-    deploy_cmd.add_argument("--base-url", help="where the site is published, e.g. https://org.github.io/frameworks/")
+
+    deploy_cmd = _command(commands, "deploy", "build, then publish the site to a gh-pages branch", output=True)
     deploy_cmd.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
     deploy_cmd.add_argument("--remote", default="origin", help="remote to push to (default: origin)")
     deploy_cmd.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
     deploy_cmd.add_argument("--message", default="Publish frameworks", help="commit message")
 
-    serve_cmd = commands.add_parser("serve", help="live preview: rebuild on save and reload the browser")
-    serve_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    serve_cmd = _command(commands, "serve", "live preview: rebuild on save and reload the browser")
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     serve_cmd.add_argument("--open", action="store_true", help="open the preview in a browser")
@@ -48,8 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--base-url", help="serve under this URL's path, as when published, e.g. /frameworks/")
     serve_cmd.add_argument("--output", type=Path, help="preview folder (default: a temporary folder)")
 
-    suggest_cmd = commands.add_parser("suggest-mappings", help="propose theme members for unmapped topics")
-    suggest_cmd.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    suggest_cmd = _command(commands, "suggest-mappings", "propose theme members for unmapped topics")
     suggest_cmd.add_argument("--top", type=int, default=3, help="closest topics to list for each (default: 3)")
     suggest_cmd.add_argument("--min-score", type=float, default=0.05,
                              help="leave out matches scoring below this, from 0 to 1 (default: 0.05)")

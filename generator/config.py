@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import loader
-from .errors import Problem
+from .errors import Problem, UsageError
 from .schema import Checker, Record, Text
 
 SITE_SCHEMA = Record(
@@ -66,6 +66,19 @@ def base_url_problem(url: str) -> str | None:
     if parts.query or parts.fragment:
         return f"a base URL cannot have a query or fragment: {url!r}"
     return None
+
+
+def checked_inputs(content_dir: Path, base_url: str | None) -> str | None:
+    """Check a content folder and a --base-url given on the command line; return
+    the base URL in its normal form. Problems here are usage errors (exit 2)."""
+    if not content_dir.is_dir():
+        raise UsageError(f"content folder not found: {content_dir}")
+    if base_url is None:
+        return None
+    base_url = normalise_base_url(base_url)
+    if message := base_url_problem(base_url):
+        raise UsageError(f"--base-url: {message}")
+    return base_url
 
 
 def load_config(content_dir: Path) -> tuple[SiteConfig, list[Problem]]:

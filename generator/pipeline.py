@@ -238,7 +238,7 @@ def finish(job: Job, shares: list[Share], generic: CheckedPage | None, reference
         by_source.setdefault(record.source, []).append(record)
     ordered = [record for rel in kept for record in by_source.get(rel, [])]
     shared = page_kinds.site_pages(site)
-    clashes = _clashes(settings, ordered + [PageRecord(p.output, p.url, p.kind, p.source) for p in shared])
+    clashes = page_kinds.output_clashes(settings.renderer.assets, ordered + shared)
     if clashes:
         return Outcome(sorted(problems + clashes, key=Problem.sort_key))
     writer = Writer(job.staging)
@@ -262,14 +262,3 @@ def finish(job: Job, shares: list[Share], generic: CheckedPage | None, reference
 def _stand_in(job: Job, rel: str) -> CheckedPage:
     checked, _, _ = read(job, rel)
     return checked
-
-
-def _clashes(settings: Settings, records: list[PageRecord]) -> list[Problem]:
-    owners = {path: "the theme's assets" for path in settings.renderer.assets}
-    clashes = []
-    for record in records:
-        if record.output in owners:
-            clashes.append(Problem(record.source or record.output, f"'{record.output}' would be written twice "
-                                   f"(also by {owners[record.output]}); change one page's path"))
-        owners[record.output] = record.source or record.kind
-    return clashes

@@ -8,7 +8,6 @@ compiled to WebAssembly, run with Node.
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 

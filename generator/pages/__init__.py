@@ -7,6 +7,7 @@ show one framework (`pages(framework)`); a few show the whole site
 
 from __future__ import annotations
 
+from ..errors import Problem
 from ..model import Framework, Site
 from ..render import Page
 from . import compare, framework, home, index, level_compare, levels, notfound, roles
@@ -23,6 +24,18 @@ def framework_pages(framework: Framework) -> list[Page]:
 def site_pages(site: Site) -> list[Page]:
     """The pages that show the whole site."""
     return [page for kind in SITE_KINDS for page in kind.pages(site)]
+
+
+def output_clashes(assets, pages) -> list[Problem]:
+    """Two pages (or a page and a theme asset) that would write one file."""
+    owners = {path: "the theme's assets" for path in assets}
+    clashes = []
+    for page in pages:
+        if page.output in owners:
+            clashes.append(Problem(page.source or page.output, f"'{page.output}' would be written twice "
+                                   f"(also by {owners[page.output]}); change one page's path"))
+        owners[page.output] = page.source or page.kind
+    return clashes
 
 
 def collect(site: Site) -> list[Page]:
