@@ -7,8 +7,12 @@ For each size N it writes a corpus with make_corpus.py into a temporary folder,
 then runs `ladder build` as a child process three times:
 
 * cold        – a first build into an absent output folder;
-* no change   – the same build again;
-* one edited  – after appending " (edited)" to one criterion of one framework.
+* no change   – the same build again (Ladder sees that no input changed);
+* one edited  – after appending " (edited)" to one criterion of one framework;
+* with search – (with --search) a forced full build that also runs Pagefind.
+
+Builds run with --no-search except the last row: search indexing is not a
+page kind, and the peers (bench/peers.py) have no search either.
 
 Each row gives the child's wall time, CPU time (user + sys, from wait4) and
 peak RSS, and what the build left in the output folder (HTML pages, files,
@@ -65,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the corpora and sites, and print where")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--no-roles", action="store_true", help="corpora without Ladder's roles extension")
+    parser.add_argument("--search", action="store_true", help="add a forced full build with the search index")
     parser.add_argument("--ladder", metavar="CMD", help="command that runs Ladder (default: the `ladder` script "
                                                           "next to this Python)")
     args = parser.parse_args(argv)
@@ -88,8 +93,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"N={n}: corpus of {stats.files} files, {stats.bytes / 1e6:.1f} MB, "
                   f"{stats.criterion_items} criteria, {stats.example_items} examples, {stats.roles} frameworks "
                   f"with roles, written in {made:.2f} s", file=sys.stderr, flush=True)
-            command = ladder + ["build", "--content", str(content), "--output", str(output)]
-            for label in ("cold", "no change", "one edited"):
+            command = ladder + ["build", "--content", str(content), "--output", str(output), "--no-search"]
+            labels = ("cold", "no change", "one edited") + (("with search",) if args.search else ())
+            for label in labels:
+                if label == "with search":
+                    command = ladder + ["build", "--content", str(content), "--output", str(output), "--force"]
                 if label == "one edited":
                     edited = edit_one_criterion(content, stats.files_list)
                     print(f"N={n}: edited one criterion in {edited}", file=sys.stderr)

@@ -195,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         tools = {
             "Ladder": dict(
                 version=f"git {benchlib.git_revision()}",
-                command=ladder + ["build", "--content", str(corpus), "--output", str(work / "ladder-site")],
+                command=ladder + ["build", "--content", str(corpus), "--output", str(work / "ladder-site"),
+                                  "--no-search"],
                 cwd=None, output=work / "ladder-site", clean=[work / "ladder-site"], count=False,
             ),
             "Hugo": dict(
