@@ -108,3 +108,59 @@ def broken_links(site: Path) -> list[str]:
                 if unquote(parts.fragment) not in ids.get(target, set()):
                     broken.append(f"{page.relative_to(site)}: {link} (no anchor)")
     return broken
+
+
+def crawl(start: str, limit: int = 5000) -> tuple[set[str], list[str]]:
+    """Follow every same-site link from the page at `start` over HTTP.
+
+    Returns the URLs fetched and every link that does not answer 200 or whose
+    `#anchor` is not an id on its page. Links that leave the site are not followed."""
+    from urllib.error import HTTPError
+    from urllib.parse import urldefrag, urljoin
+    from urllib.request import urlopen
+
+    site = urlsplit(start)
+    pages: dict[str, Document | None] = {}  # URL → parsed page (None: not HTML or not found)
+    status: dict[str, int] = {}
+    queue = [start]
+    links: list[tuple[str, str]] = []  # (page, absolute link)
+
+    def fetch(url):
+        try:
+            with urlopen(url, timeout=10) as response:
+                status[url] = response.status
+                body = response.read()
+                kind = response.headers.get_content_type()
+        except HTTPError as error:
+            status[url] = error.code
+            return None
+        return parse(body.decode("utf-8")) if kind == "text/html" else None
+
+    while queue and len(pages) < limit:
+        url = queue.pop()
+        if url in pages:
+            continue
+        pages[url] = doc = fetch(url)
+        for link in doc.links if doc else []:
+            target = urljoin(url, link)
+            parts = urlsplit(target)
+            if (parts.scheme, parts.netloc) != (site.scheme, site.netloc):
+                continue
+            links.append((url, target))
+            page_url = _without_query(target)
+            if page_url not in pages:
+                queue.append(page_url)
+    broken = []
+    for page, target in links:
+        page_url, fragment = _without_query(target), urldefrag(target).fragment
+        name = page[len(start.rsplit("/", 1)[0]) + 1:] or page
+        if status.get(page_url) != 200:
+            broken.append(f"{name}: {target} (HTTP {status.get(page_url)})")
+        elif fragment and pages[page_url] is not None and unquote(fragment) not in pages[page_url].ids:
+            broken.append(f"{name}: {target} (no anchor)")
+    return set(pages), broken
+
+
+def _without_query(url: str) -> str:
+    """The file a static server answers for `url` (no query, no fragment)."""
+    return urlsplit(url)._replace(query="", fragment="").geturl()
