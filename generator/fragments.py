@@ -24,7 +24,6 @@ def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> 
     if not criteria:
         return Markup("")
     examples_label = _e(t("examples"))
-    link_label = _e(t("link_to_criterion"))
     parts = ['<ul class="criteria criteria--numbered">' if criteria[0].number else '<ul class="criteria">']
     for c in criteria:
         anchor = _e(c.anchor)
@@ -41,7 +40,7 @@ def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> 
                          f'{_e(t("inherited"))}</span>')
         if is_new:
             parts.append(f' <span class="badge badge--new">{_e(t("new"))}</span>')
-        parts.append(f' <a class="anchor" href="#{anchor}" aria-label="{link_label}">#</a></p>')
+        parts.append("</p>")
         if c.examples:
             items = "".join(f"<li>{_e(example)}</li>" for example in c.examples)
             parts.append(f'<details class="examples" data-pagefind-ignore><summary>{examples_label} '
@@ -83,6 +82,14 @@ def topic_title(topic) -> Markup:
 
 
 category_title = topic_title  # categories show their code the same way
+
+
+@pass_context
+def lang_of(context, framework) -> Markup:
+    """A `lang` attribute for a framework's own words on a page in another language."""
+    if framework.language == context["page"].language:
+        return Markup("")
+    return Markup(f' lang="{_e(framework.language)}"')
 
 
 def plain_list(criteria: list[Criterion]) -> Markup:

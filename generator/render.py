@@ -94,7 +94,7 @@ class Theme:
             undefined=jinja2.StrictUndefined,
         )
         self.env.globals["fragments"] = fragments
-        for name in ("level_name", "topic_title", "category_title"):
+        for name in ("level_name", "topic_title", "category_title", "lang_of"):
             self.env.globals[name] = getattr(fragments, name)
         self.env.filters["slug"] = slugify
         self.env.filters["humanise"] = humanise

@@ -164,6 +164,11 @@ def test_a_site_without_base_url_works_opened_from_disk(portable):
         page.click(".level-panel__page >> nth=0")
         assert page.url.endswith("/customer-operations/level-1/index.html")
         assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
+        # a link to copy appears beside the criterion under the pointer
+        first = page.locator("li.criterion").first
+        assert first.locator(".anchor").count() == 0
+        first.hover()
+        assert first.locator(".anchor").get_attribute("href") == "#" + first.get_attribute("id")
         # without a server, search says so and points to the A–Z index
         page.fill("#search-input", "feedback")
         assert "A–Z" in page.wait_for_selector(".search__message", timeout=8000).inner_text()

@@ -14,8 +14,8 @@ EVERY_KIND_ONCE = [c for c in cases() if c.id.startswith("content-")
                    or c.values[0][1] not in kinds("content")]
 
 # Everything a keyboard user can reach: visible, enabled, not taken out of the
-# Tab order. Criterion permalinks (`.anchor`) are `visibility: hidden` until
-# hovered and so, by design, are not Tab stops.
+# Tab order. Criterion permalinks (`.anchor`) are not in the pages: the script
+# adds one beside the criterion under the pointer, so they are not Tab stops.
 MARK_CONTROLS = """() => {
   const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
   const controls = [...document.querySelectorAll(selector)].filter(el =>

@@ -201,7 +201,27 @@
     document.addEventListener("click", function (event) { if (!form.contains(event.target)) close(); });
   }
 
+  /* A "#" link to copy appears beside a criterion under the pointer. Pages
+     carry none, which keeps them small: every criterion keeps its id. */
+  function addPermalinks() {
+    var label = document.body.getAttribute("data-link-label") || "Link";
+    document.addEventListener("mouseover", function (event) {
+      var item = event.target.closest && event.target.closest("li.criterion[id]");
+      if (!item || item.querySelector(":scope > p > .anchor")) return;
+      var text = item.querySelector(":scope > p");
+      if (!text) return;
+      var link = document.createElement("a");
+      link.className = "anchor";
+      link.href = "#" + item.id;
+      link.setAttribute("aria-label", label);
+      link.textContent = "#";
+      text.appendChild(document.createTextNode(" "));
+      text.appendChild(link);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    addPermalinks();
     document.querySelectorAll("form.search").forEach(enhanceSearch);
     document.querySelectorAll(".level-tabs").forEach(enhanceTabs);
     document.querySelectorAll("[data-level-compare]").forEach(enhanceLevelCompare);
