@@ -143,3 +143,20 @@ def table(headers: list[str], rows: list[list], align: str | None = None) -> str
     rule = "|" + "|".join(("-" * (w + 1) + ":") if a == "r" else ("-" * (w + 2))
                           for w, a in zip(widths, align)) + "|"
     return "\n".join([line(headers), rule] + [line(r) for r in cells])
+
+
+def generate(n: int, out_dir: Path, seed: int = 0, roles: bool = True):
+    """Write a synthetic corpus from a separate, short-lived process.
+
+    Writing 5,000 files in this process would leave it large, and a child's
+    peak RSS as wait4 reports it starts from its parent's size at fork: the
+    builds measured afterwards would seem to use the corpus generator's memory.
+    """
+    import concurrent.futures
+    import multiprocessing
+
+    import make_corpus
+
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(make_corpus.generate, n, out_dir, seed=seed, roles=roles).result()

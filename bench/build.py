@@ -33,7 +33,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import benchlib  # noqa: E402
-import make_corpus  # noqa: E402
 
 _CRITERION_LINE = re.compile(r'^(\s+- ")(.*)("\s*)$', re.MULTILINE)
 
@@ -88,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         content, output = workdir / "content", workdir / "site"
         try:
             started = time.perf_counter()
-            stats = make_corpus.generate(n, content, seed=args.seed, roles=not args.no_roles)
+            stats = benchlib.generate(n, content, seed=args.seed, roles=not args.no_roles)
             made = time.perf_counter() - started
             print(f"N={n}: corpus of {stats.files} files, {stats.bytes / 1e6:.1f} MB, "
                   f"{stats.criterion_items} criteria, {stats.example_items} examples, {stats.roles} frameworks "

@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     failures: list[str] = []
     try:
         corpus = work / "corpus"
-        stats = make_corpus.generate(args.size, corpus, seed=args.seed, roles=not args.no_roles)
+        stats = benchlib.generate(args.size, corpus, seed=args.seed, roles=not args.no_roles)
         (work / "hugo" / "layouts" / "_default").mkdir(parents=True)
         (work / "hugo" / "hugo.toml").write_text(HUGO_CONFIG)
         (work / "hugo" / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)

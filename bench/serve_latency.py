@@ -29,7 +29,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import benchlib  # noqa: E402
-import make_corpus  # noqa: E402
 
 _CRITERION = re.compile(r'^(\s+- ")(.*)("\s*)$', re.MULTILINE)
 
@@ -76,7 +75,7 @@ def measure(n: int, edits: int, poll: bool, ladder: list[str]) -> list[float]:
     workdir = Path(tempfile.mkdtemp(prefix=f"ladder-latency-{n}-"))
     process = None
     try:
-        stats = make_corpus.generate(n, workdir / "content", seed=0, roles=True)
+        stats = benchlib.generate(n, workdir / "content", seed=0, roles=True)
         command = ladder + ["serve", "--content", str(workdir / "content"), "--port", "0",
                             "--output", str(workdir / "preview")] + (["--poll"] if poll else [])
         process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
