@@ -115,7 +115,7 @@ def read(job: Job, rel: str) -> tuple[CheckedPage | None, Framework | None, list
 
 def work(rels: list[str]) -> Share:
     """Read, render and write the frameworks of some content files."""
-    gc.disable()  # nearly everything made here lives until the end: collecting only costs time
+    gc.disable()  # automatic collection walks every live object again and again: too slow here
     job, share = _JOB, Share()
     writer = Writer(job.staging)
     renderer = job.settings.renderer
@@ -126,6 +126,8 @@ def work(rels: list[str]) -> Share:
             continue
         share.checked.append((rel, checked.path))
         share.frameworks.append((rel, summary(framework)))
+        if len(share.frameworks) % 100 == 0:
+            gc.collect()  # now and then: rendering leaves a little cyclic garbage
         if any(p.is_error for p in problems):
             continue
         for page in page_kinds.framework_pages(framework):
