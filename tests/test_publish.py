@@ -173,3 +173,23 @@ def test_a_site_without_base_url_works_opened_from_disk(portable):
         page.fill("#search-input", "feedback")
         assert "A–Z" in page.wait_for_selector(".search__message", timeout=8000).inner_text()
         browser.close()
+
+
+def test_edit_links_and_last_updated_dates(tmp_path):
+    import subprocess
+
+    from .conftest import SIMPLE, write_content
+
+    repo = tmp_path / "repo"
+    write_content(repo / "content", {"support.md": SIMPLE, "site.yml": "repository: https://github.com/org/frameworks\n"})
+    for command in (["init", "-q", "-b", "main"], ["add", "."],
+                    ["-c", "user.name=Editor", "-c", "user.email=e@example.org", "commit", "-q", "-m", "x",
+                     "--date", "2026-03-04T10:00:00"]):
+        subprocess.run(["git", *command], cwd=repo, check=True,
+                       env={"GIT_COMMITTER_DATE": "2026-03-04T10:00:00", "PATH": "/usr/bin:/bin"})
+    build(repo / "content", tmp_path / "out")
+    doc = parse_file(tmp_path / "out" / "support" / "level-2" / "index.html")
+    assert "https://github.com/org/frameworks/edit/main/content/support.md" in doc.links
+    assert "Last updated 2026-03-04" in doc.text
+    home = parse_file(tmp_path / "out" / "index.html")
+    assert not any("/edit/" in link for link in home.links)  # pages with no single source get no edit link
