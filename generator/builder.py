@@ -144,6 +144,7 @@ class SiteBuilder:
         self.output: dict[str, bytes] = {}
         self.pending: set[str] = set()  # files changed since the last good build
         self.deferred: list[Page] = []  # shared pages still to render after build(defer_shared=True)
+        self.page_lists: dict[str, tuple[Framework, list[Page]]] = {}  # file → (framework, its pages)
         self.updated: dict[str, str] = {}  # content file → date of its last commit
 
     # -- what changed ---------------------------------------------------------
@@ -258,7 +259,8 @@ class SiteBuilder:
 
     def _render(self, site: Site, problems: list[Problem], everything: bool, dirty: set[str],
                 defer_shared: bool = False) -> Changes:
-        pages = page_kinds.collect(site)
+        pages = [page for f in site.frameworks for page in self._framework_pages(f)]
+        pages += page_kinds.site_pages(site)
         clashes = page_kinds.output_clashes(self.renderer.assets, pages)
         if clashes:
             return Changes(problems + clashes)
@@ -282,6 +284,13 @@ class SiteBuilder:
         self.site, self.output, self.deferred = site, output, deferred
         self.pages = {page.output: page for page in pages}
         return Changes(problems, written, removed, rendered)
+
+    def _framework_pages(self, framework: Framework) -> list[Page]:
+        """A framework's pages, listed again only when the framework was read again."""
+        cached = self.page_lists.get(framework.file)
+        if cached is None or cached[0] is not framework:
+            cached = self.page_lists[framework.file] = (framework, page_kinds.framework_pages(framework))
+        return cached[1]
 
     def render_deferred(self) -> Changes:
         """Render the shared pages a `build(defer_shared=True)` left for later."""

@@ -122,10 +122,11 @@ class Preview:
             started = time.perf_counter()
             first = self._step(lambda: self.builder.build(defer_shared=True))
             if first is not None and self.builder.deferred:
+                time.sleep(0.1)  # let the notice and the edited page go out before more rendering
                 self._step(self.builder.render_deferred)
             # The site stays in memory: keep the collector from walking it again
             # and again (a full pass over a large site takes seconds).
-            gc.collect()
+            gc.collect(1)  # the young objects only: the rest is frozen already
             gc.freeze()
             if first is not None and (first.written or first.removed) and self.builds > 1:
                 elapsed = (time.perf_counter() - started) * 1000
@@ -332,6 +333,8 @@ class _Trigger(FileSystemEventHandler):
         self.ignore = str(ignore)
 
     def on_any_event(self, event):
+        if event.event_type in ("opened", "closed_no_write"):
+            return  # reading a file (as every build does) changes nothing
         paths = [getattr(event, "src_path", ""), getattr(event, "dest_path", "")]
         if all(str(p).startswith(self.ignore) for p in paths if p):
             return

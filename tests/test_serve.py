@@ -80,7 +80,7 @@ def test_a_saved_edit_is_served_without_a_restart(running):
     save(running.folder / "support.md", SIMPLE.replace("Coaches others", "Mentors new starters"))
     running.wait_for(lambda: "Mentors new starters" in running.get("support/")[1])
     assert running.status()["id"] != before
-    assert any("rebuilt" in line for line in running.logs)
+    running.wait_for(lambda: any("rebuilt" in line for line in running.logs))
 
 
 def test_broken_yaml_shows_its_errors_and_a_fix_clears_them(running):
