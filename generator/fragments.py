@@ -1,8 +1,10 @@
 """The HTML of criteria lists, built in Python rather than in a Jinja macro.
 
 A large site has hundreds of thousands of criteria, each shown on several
-pages; a macro call per criterion was most of the build time. The markup is
-the theme's (`partials/criteria.html` calls these), kept small on purpose.
+pages; a macro call per criterion was most of the build time. Templates call
+these as `fragments.criteria_list(criteria, t)` and
+`fragments.topic_level_body(topic_level, t, new)`; the markup is kept small on
+purpose.
 """
 
 from __future__ import annotations

@@ -92,6 +92,7 @@ class Theme:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # a changed theme file makes a new Theme (see SiteBuilder)
         )
         self.env.globals["fragments"] = fragments
         for name in ("level_name", "topic_title", "category_title", "lang_of"):
