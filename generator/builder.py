@@ -112,7 +112,7 @@ def load_settings(content_dir: Path, base_url: str | None) -> Settings:
 def make_site(config: SiteConfig, frameworks: list[Framework], mappings, updated: dict[str, str],
               compare: bool) -> Site:
     return Site(title=config.title, description=config.description, language=config.language,
-                base_url=config.base_url, repository=config.repository, edit_branch=config.branch,
+                base_url=config.base_url, repository=config.repository,
                 frameworks=frameworks, groups=group_frameworks(frameworks), mappings=mappings,
                 updated=updated, compare=compare)
 

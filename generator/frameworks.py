@@ -140,19 +140,6 @@ def claim_paths(checked: list[CheckedPage]) -> tuple[list[CheckedPage], list[Pro
     return kept, problems
 
 
-def check_pages(pages: list[RawPage], problems: list[Problem]) -> list[CheckedPage]:
-    """Validate every page's front matter; report problems with file and line."""
-    checked = []
-    for page in pages:
-        found, found_problems = check_page(page)
-        problems.extend(found_problems)
-        if found is not None:
-            checked.append(found)
-    kept, clashes = claim_paths(checked)
-    problems.extend(clashes)
-    return kept
-
-
 def generic_topics_of(checked: list[CheckedPage]) -> dict:
     """Topics of the `/generic` framework by name, which others inherit from."""
     generic = next((c for c in checked if c.path == GENERIC_PATH), None)
@@ -170,19 +157,6 @@ def read_framework(checked: CheckedPage, site_language: str, generic_topics: dic
     inherited = {} if checked.path == GENERIC_PATH else generic_topics
     framework = _FrameworkReader(checked, site_language, inherited, problems, languages).read()
     return framework, problems
-
-
-def build_frameworks(
-    checked: list[CheckedPage], site_language: str, problems: list[Problem], languages: set[str] | None = None
-) -> list[Framework]:
-    """Turn validated pages into frameworks, resolving generic inheritance."""
-    generic_topics = generic_topics_of(checked)
-    frameworks = []
-    for page in checked:
-        framework, found = read_framework(page, site_language, generic_topics, languages)
-        problems.extend(found)
-        frameworks.append(framework)
-    return frameworks
 
 
 class _FrameworkReader:

@@ -106,14 +106,3 @@ def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
     if data is None and not problems:
         data = {}
     return RawPage(rel, meta, data, body, offset, body_line, has_fm, digest), problems
-
-
-def load_pages(content_dir: Path) -> tuple[list[RawPage], list[Problem]]:
-    """Load every content file; return the pages that parsed and all problems."""
-    pages, problems = [], []
-    for rel, path in content_files(content_dir).items():
-        page, found = load_page(path, rel)
-        problems.extend(found)
-        if page is not None and not any(p.is_error for p in found):
-            pages.append(page)
-    return pages, problems

@@ -300,7 +300,6 @@ class Site:
     language: str
     base_url: str
     repository: str = ""
-    edit_branch: str = "main"
     frameworks: list[Framework] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     mappings: Mappings = field(default_factory=Mappings)

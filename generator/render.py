@@ -55,10 +55,6 @@ class Translations:
                 data = yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader) or {}
                 self.strings.setdefault(file.stem, {}).update({k: str(v) for k, v in data.items()})
 
-    @property
-    def languages(self) -> set[str]:
-        return set(self.strings)
-
     def for_language(self, language: str):
         english = self.strings.get("en", {})
         chosen = self.strings.get(language, {})

@@ -23,8 +23,6 @@ try:  # libyaml is several times faster; the pure-Python loader gives the same d
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader
 
-HAS_LIBYAML = _BaseLoader is not yaml.SafeLoader
-
 try:
     import yaml_rs
 except ImportError:  # pragma: no cover - yaml-rs is a dependency, but a young one
