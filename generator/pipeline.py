@@ -161,8 +161,9 @@ def find_generic(content_dir: Path, rels: list[str], job: Job) -> CheckedPage | 
     """The `/generic` framework, found before the others are read, since they inherit from it."""
     for rel in rels:
         name = rel.rsplit("/", 1)[-1]
-        if name.rsplit(".", 1)[0] == GENERIC_PATH or _GENERIC_HINT.search(
-                (content_dir / rel).read_text(encoding="utf-8", errors="replace")):
+        with open(content_dir / rel, "rb") as handle:  # `path:` is near the top of front matter
+            head = handle.read(8192).decode("utf-8", errors="replace")
+        if name.rsplit(".", 1)[0] == GENERIC_PATH or _GENERIC_HINT.search(head):
             page, problems = load_page(content_dir / rel, rel)
             if page is not None and not any(p.is_error for p in problems):
                 checked, _ = check_page(page)
@@ -183,38 +184,47 @@ class Outcome:
 
 def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int | None = None) -> Outcome:
     """Build everything into `staging` (or nowhere, to check only)."""
-    global _JOB
     settings = load_settings(content_dir, base_url)
     rels = list(content_files(content_dir))
     compare, referenced = references(content_dir)
     stub = make_site(settings.config, [], Mappings(), settings.updated, compare)
     job = Job(content_dir, settings, {}, stub, staging)
     generic = find_generic(content_dir, rels, job)
+    shares = _work_all(job, rels, generic, jobs or os.cpu_count() or 1)
+    found = [rel for share in shares for rel, path in share.checked if path == GENERIC_PATH]
+    if found and (generic is None or found[0] != generic.page.rel):
+        # `path: /generic` sat too far down its file to be seen first: read again, knowing it.
+        generic, _, _ = read(job, found[0])
+        shares = _work_all(job, rels, generic, jobs or os.cpu_count() or 1)
+    return finish(job, shares, referenced)
+
+
+def _work_all(job: Job, rels: list[str], generic: CheckedPage | None, jobs: int) -> list[Share]:
+    """Run `work` over every file, in worker processes when there are cores to spare."""
+    global _JOB
     job.generic_topics = generic_topics_of([generic]) if generic is not None else {}
     _JOB = job
-    jobs = jobs or os.cpu_count() or 1
-    if jobs > 1 and len(rels) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            shares = pool.map(work, _chunks(content_dir, rels, jobs * 4))
-    else:
+    try:
+        if jobs > 1 and len(rels) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                return pool.map(work, _chunks(job.content_dir, rels, jobs * 4))
         enabled = gc.isenabled()
-        shares = [work(rels)]
-        if enabled:
-            gc.enable()
-    _JOB = None
-    return finish(job, shares, generic, referenced)
+        try:
+            return [work(rels)]
+        finally:
+            if enabled:
+                gc.enable()
+    finally:
+        _JOB = None
 
 
-def finish(job: Job, shares: list[Share], generic: CheckedPage | None, referenced: set[str]) -> Outcome:
+def finish(job: Job, shares: list[Share], referenced: set[str]) -> Outcome:
     """Check the whole, then render the pages that show the whole site."""
     settings, config = job.settings, job.settings.config
     problems = list(settings.problems)
     for share in shares:
         problems += share.problems
     paths = dict(item for share in shares for item in share.checked)
-    found_generic = [rel for rel, path in paths.items() if path == GENERIC_PATH]
-    if found_generic and (generic is None or found_generic[0] != generic.page.rel):
-        raise RuntimeError("the generic framework was not found before reading the others")
     owners: dict[str, str] = {}
     for rel in sorted(paths):
         if paths[rel] in owners:

@@ -48,3 +48,19 @@ def test_errors_found_by_workers_abort_the_build(tmp_path):
     outcome = pipeline.run(folder, None, None, jobs=2)
     assert [str(p) for p in outcome.problems if p.is_error] == ['c.md:7: levels: expected an integer, got "x"']
     assert outcome.site is None
+
+
+def test_a_generic_framework_whose_path_comes_late_is_still_inherited(tmp_path):
+    from .kinds_fixture import GENERIC_FIXTURE
+
+    late = GENERIC_FIXTURE.replace("path: /generic\n", "") + ""
+    late = late.replace("---\ntitle: Generic", "---\n# " + "x" * 9000 + "\ntitle: Generic", 1)
+    late = late.rstrip().removesuffix("---") + "path: /generic\n---\n"
+    folder = write_content(tmp_path / "content", {"base.md": late, "support.md": SIMPLE.replace(
+        'title: "Communication"', "title:")})
+    builder = SiteBuilder(folder)
+    assert builder.build().ok
+    out = tmp_path / "out"
+    build(folder, out, jobs=2)
+    assert written(out) == builder.output
+    assert "Seeks out feedback" in (out / "support" / "index.html").read_text()
