@@ -14,14 +14,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import manifest, pipeline
+from . import incremental, manifest, pipeline
 from . import search as search_index
 from .builder import SiteBuilder
 from .config import SiteConfig, checked_inputs
 from .errors import ContentError, Problem, UsageError
 from .model import Site
 
-MARKER = ".ladder-site"
+MARKER = manifest.MARKER
 
 
 @dataclass
@@ -75,8 +75,7 @@ def staged(output_dir: Path, stamp: dict | None = None):
     staging.mkdir()
     try:
         yield staging
-        manifest.write(staging / MARKER, {"note": "Built by Ladder. This folder is replaced on every build.",
-                                          **(stamp or {})})
+        manifest.write(staging, stamp or {})
         if output.exists():
             output.rename(retired)
         staging.rename(output)
@@ -104,8 +103,9 @@ def build(
     warnings, when `strict`). `progress` receives a line per stage. `search`
     indexes the written site with Pagefind before it replaces the old one.
     `jobs` is the number of worker processes (default: one per core).
-    Unless `force`, a build whose inputs have not changed since the last one
-    into the same folder stops early and leaves it as it is.
+    Unless `force` (or `strict`), a build whose inputs have not changed since
+    the last one into the same folder stops early and leaves it as it is, and
+    one where only a few content files changed updates the site in place.
     """
     started = time.perf_counter()
     base_url = checked_inputs(content_dir, base_url)
@@ -119,14 +119,20 @@ def build(
                 {k: v for k, v in previous.items() if k != "note"} == stamp:
             progress("nothing changed since the last build")
             return BuildResult(seconds=time.perf_counter() - started, output=output_dir, unchanged=True)
-        with staged(output_dir, stamp) as staging:
-            outcome = _run(content_dir, base_url, staging, strict, jobs)
-            progress(f"read {_plural(len(outcome.site.frameworks), 'page')} from {content_dir}, "
-                     f"wrote {_plural(outcome.pages, 'page')}")
-            if search:
-                search_index.index(staging, [r.output for r in outcome.records
-                                             if r.kind in search_index.INDEXED_KINDS])
-                progress("indexed the site for search")
+        outcome = None
+        if not force and not strict and previous is not None:
+            outcome = incremental.update(content_dir, output_dir, base_url, stamp, previous, search, progress)
+        if outcome is None:
+            incremental.forget(output_dir)
+            with staged(output_dir, stamp) as staging:
+                outcome = _run(content_dir, base_url, staging, strict, jobs)
+                progress(f"read {_plural(len(outcome.site.frameworks), 'page')} from {content_dir}, "
+                         f"wrote {_plural(outcome.pages, 'page')}")
+                if search:
+                    search_index.index(staging, [r.output for r in outcome.records
+                                                 if r.kind in search_index.INDEXED_KINDS])
+                    progress("indexed the site for search")
+            incremental.save(output_dir, stamp, outcome)
     return BuildResult(
         pages=outcome.pages,
         files=outcome.files,

@@ -97,8 +97,9 @@ class Settings:
     updated: dict[str, str]  # content file → date of its last commit
 
 
-def load_settings(content_dir: Path, base_url: str | None) -> Settings:
-    """Read site.yml and the theme; find when each content file last changed."""
+def load_settings(content_dir: Path, base_url: str | None, updated: dict[str, str] | None = None) -> Settings:
+    """Read site.yml and the theme; find when each content file last changed
+    (unless `updated` already says, as of the same git commit)."""
     config, problems = load_config(content_dir)
     if base_url is not None:
         config = replace(config, base_url=base_url)
@@ -106,7 +107,8 @@ def load_settings(content_dir: Path, base_url: str | None) -> Settings:
     if config.language not in languages:
         problems.append(Problem(config.file or "site.yml", "no interface strings for language "
                                 f"{config.language!r} in the theme; English is used", severity="warning"))
-    return Settings(config, problems, languages, Renderer(config, Theme(config.theme_dir)), last_changed(content_dir))
+    return Settings(config, problems, languages, Renderer(config, Theme(config.theme_dir)),
+                    last_changed(content_dir) if updated is None else updated)
 
 
 def make_site(config: SiteConfig, frameworks: list[Framework], mappings, updated: dict[str, str],

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from .errors import Problem
 from .format import FRAMEWORK
 from .loader import RawPage
-from .markup import render_markdown
 from .model import (
     Category,
     Criterion,
@@ -32,6 +31,15 @@ from .model import (
 )
 from .roles import find_cycle
 from .schema import Checker
+
+
+def render_markdown(text: str, id_prefix: str = "") -> str:
+    """Markdown as sanitised HTML; the Markdown library is loaded only for text that has some."""
+    if not text.strip():
+        return ""
+    from .markup import render_markdown as render  # noqa: PLC0415
+
+    return render(text, id_prefix)
 
 GENERIC_PATH = "generic"
 META_KEYS = ("reference", "code", "level", "credit", "guidedLearningHours", "issuer", "version")

@@ -1,9 +1,9 @@
 """What a build was made from, so that a build with nothing changed can stop early.
 
-The manifest lists the modification stamp of every input — content files,
-settings, theme files and Ladder's own code — plus the options and the git
-commit (pages show "last updated" dates from git). It is kept in the marker
-file Ladder writes into every output folder.
+The manifest lists the modification stamp of every input — settings, theme
+files and Ladder's own code, and apart from them the content files — plus the
+options and the git commit (pages show "last updated" dates from git). It is
+kept in the marker file Ladder writes into every output folder.
 """
 
 from __future__ import annotations
@@ -19,16 +19,17 @@ from .loader import content_files
 from .render import DEFAULT_THEME
 
 PACKAGE = Path(__file__).resolve().parent
+MARKER = ".ladder-site"  # in every output folder Ladder writes; holds the manifest
 
 
-def _stamps(paths) -> dict[str, list[int]]:
+def _stamps(paths: dict[str, Path]) -> dict[str, list[int]]:
     found = {}
-    for path in paths:
+    for name, path in paths.items():
         try:
             info = os.stat(path)
         except OSError:
             continue
-        found[str(path)] = [info.st_mtime_ns, info.st_size]
+        found[name] = [info.st_mtime_ns, info.st_size]
     return found
 
 
@@ -49,7 +50,6 @@ def manifest(content_dir: Path, base_url: str | None, search: bool) -> dict:
     config, _ = load_config(content_dir)
     themes = [d for d in (config.theme_dir, DEFAULT_THEME) if d is not None]
     inputs = [content_dir / name for name in ("site.yml", "site.yaml", "mappings.yml", "mappings.yaml")]
-    inputs += list(content_files(content_dir).values())
     for folder in themes + [PACKAGE]:
         inputs += _tree(folder)
     return {
@@ -58,8 +58,15 @@ def manifest(content_dir: Path, base_url: str | None, search: bool) -> dict:
         "base_url": base_url,
         "search": search,
         "commit": _commit(content_dir),
-        "inputs": _stamps(inputs),
+        "inputs": _stamps({str(path): path for path in inputs}),
+        "files": _stamps(content_files(content_dir)),
     }
+
+
+def same_setup(one: dict, other: dict) -> bool:
+    """Whether two manifests differ at most in their content files."""
+    return {k: v for k, v in one.items() if k not in ("files", "note")} == \
+        {k: v for k, v in other.items() if k not in ("files", "note")}
 
 
 def read(marker: Path) -> dict | None:
@@ -69,5 +76,7 @@ def read(marker: Path) -> dict | None:
         return None
 
 
-def write(marker: Path, data: dict) -> None:
-    marker.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+def write(folder: Path, stamp: dict) -> None:
+    """Mark `folder` as built by Ladder from the inputs `stamp` lists."""
+    data = {"note": "Built by Ladder. This folder is replaced on every build.", **stamp}
+    (folder / MARKER).write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")

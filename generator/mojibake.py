@@ -12,9 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import ftfy
-from ftfy.badness import is_bad
-
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 
 
@@ -53,6 +50,9 @@ def repair(text: str) -> str:
         return text
     if _NON_ASCII_RUN.search(text):
         text = _NON_ASCII_RUN.sub(_from_mac_roman, text)
+    import ftfy  # noqa: PLC0415 - slow to import, and plain ASCII never needs it
+    from ftfy.badness import is_bad  # noqa: PLC0415
+
     if not is_bad(text):  # ftfy's own test for text that needs its repairs
         return text
     return ftfy.fix_text(text, uncurl_quotes=False, normalization=None)

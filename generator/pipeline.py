@@ -15,7 +15,6 @@ uses to keep the whole site in memory instead.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -45,15 +44,16 @@ class PageRecord:
     source: str
 
 
-@dataclass
-class Share:
-    """One worker's result for its files."""
+@dataclass(slots=True)
+class FileResult:
+    """What one content file gave: its problems and, when valid, its path, its
+    light framework and the pages written for it. Kept between builds."""
 
+    rel: str
     problems: list[Problem] = field(default_factory=list)
-    checked: list[tuple[str, str]] = field(default_factory=list)  # (file, path) of every valid page
-    frameworks: list[tuple[str, Framework]] = field(default_factory=list)  # (file, light framework)
+    path: str | None = None
+    framework: Framework | None = None
     pages: list[PageRecord] = field(default_factory=list)
-    rendered: int = 0
 
 
 @dataclass
@@ -65,6 +65,7 @@ class Job:
     generic_topics: dict
     site: Site  # the site without frameworks: what framework pages show of it
     staging: Path | None
+    memory: dict[str, bytes] | None = None  # when set, pages are kept here instead of written
 
 
 _JOB: Job | None = None
@@ -76,18 +77,23 @@ def summary(framework: Framework) -> Framework:
         framework,
         body_html="", overview_html="", categories=[], knowledge=[], source=None, meta={}, meta_extra=[],
         topics=[Topic(t.name, t.slug, t.title, code=t.code) for t in framework.topics],
-        roles=[Role(r.id, r.title) for r in framework.roles],
+        roles=[Role(r.id, r.title) for r in framework.roles], digest="",
     )
 
 
 class Writer:
-    """Writes files into the staging folder, creating each folder once."""
+    """Writes files into the staging folder, creating each folder once (or
+    keeps them in `memory`, for a build that changes the site in place)."""
 
-    def __init__(self, root: Path | None):
+    def __init__(self, root: Path | None, memory: dict[str, bytes] | None = None):
         self.root = str(root) if root is not None else None
+        self.memory = memory
         self.made: set[str] = set()
 
     def write(self, rel: str, data: bytes) -> None:
+        if self.memory is not None:
+            self.memory[rel] = data
+            return
         if self.root is None:
             return
         path = os.path.join(self.root, rel)
@@ -113,20 +119,20 @@ def read(job: Job, rel: str) -> tuple[CheckedPage | None, Framework | None, list
     return checked, framework, problems + found
 
 
-def work(rels: list[str]) -> Share:
+def work(rels: list[str]) -> list[FileResult]:
     """Read, render and write the frameworks of some content files."""
     gc.disable()  # automatic collection walks every live object again and again: too slow here
-    job, share = _JOB, Share()
-    writer = Writer(job.staging)
+    job, results = _JOB, []
+    writer = Writer(job.staging, job.memory)
     renderer = job.settings.renderer
     for rel in rels:
         checked, framework, problems = read(job, rel)
-        share.problems += problems
+        result = FileResult(rel, problems)
+        results.append(result)
         if checked is None:
             continue
-        share.checked.append((rel, checked.path))
-        share.frameworks.append((rel, summary(framework)))
-        if len(share.frameworks) % 100 == 0:
+        result.path, result.framework = checked.path, summary(framework)
+        if len(results) % 100 == 0:
             gc.collect()  # now and then: rendering leaves a little cyclic garbage
         if any(p.is_error for p in problems):
             continue
@@ -134,12 +140,11 @@ def work(rels: list[str]) -> Share:
             try:
                 data = renderer.render(job.site, page)
             except jinja2.TemplateError as exc:
-                share.problems.append(template_problem(exc))
-                return share
+                result.problems.append(template_problem(exc))
+                return results
             writer.write(page.output, data)
-            share.pages.append(PageRecord(page.output, page.url, page.kind, page.source))
-            share.rendered += 1
-    return share
+            result.pages.append(PageRecord(page.output, page.url, page.kind, page.source))
+    return results
 
 
 def _chunks(content_dir: Path, rels: list[str], count: int) -> list[list[str]]:
@@ -180,6 +185,9 @@ class Outcome:
     files: int = 0
     rendered: int = 0
     records: list[PageRecord] = field(default_factory=list)  # every page written
+    results: list[FileResult] = field(default_factory=list)  # per content file
+    site_problems: list[Problem] = field(default_factory=list)  # of settings, mappings and paths
+    referenced: set[str] = field(default_factory=set)  # framework paths mappings.yml refers to
 
 
 def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int | None = None) -> Outcome:
@@ -190,27 +198,31 @@ def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int
     stub = make_site(settings.config, [], Mappings(), settings.updated, compare)
     job = Job(content_dir, settings, {}, stub, staging)
     generic = find_generic(content_dir, rels, job)
-    shares = _work_all(job, rels, generic, jobs or os.cpu_count() or 1)
-    found = [rel for share in shares for rel, path in share.checked if path == GENERIC_PATH]
+    results = work_all(job, rels, generic, jobs or os.cpu_count() or 1)
+    found = [r.rel for r in results if r.path == GENERIC_PATH]
     if found and (generic is None or found[0] != generic.page.rel):
         # `path: /generic` sat too far down its file to be seen first: read again, knowing it.
         generic, _, _ = read(job, found[0])
-        shares = _work_all(job, rels, generic, jobs or os.cpu_count() or 1)
-    return finish(job, shares, referenced)
+        results = work_all(job, rels, generic, jobs or os.cpu_count() or 1)
+    return finish(job, results, referenced)
 
 
-def _work_all(job: Job, rels: list[str], generic: CheckedPage | None, jobs: int) -> list[Share]:
-    """Run `work` over every file, in worker processes when there are cores to spare."""
+def work_all(job: Job, rels: list[str], generic: CheckedPage | None, jobs: int) -> list[FileResult]:
+    """Run `work` over files, in worker processes when there are cores to spare."""
     global _JOB
     job.generic_topics = generic_topics_of([generic]) if generic is not None else {}
     _JOB = job
     try:
-        if jobs > 1 and len(rels) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                return pool.map(work, _chunks(job.content_dir, rels, jobs * 4))
+        if jobs > 1 and len(rels) > 1:
+            import multiprocessing  # noqa: PLC0415 - a one-file rebuild does without
+
+            if "fork" in multiprocessing.get_all_start_methods():
+                with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                    chunks = pool.map(work, _chunks(job.content_dir, rels, jobs * 4))
+                return [result for chunk in chunks for result in chunk]
         enabled = gc.isenabled()
         try:
-            return [work(rels)]
+            return work(rels)
         finally:
             if enabled:
                 gc.enable()
@@ -218,42 +230,37 @@ def _work_all(job: Job, rels: list[str], generic: CheckedPage | None, jobs: int)
         _JOB = None
 
 
-def finish(job: Job, shares: list[Share], referenced: set[str]) -> Outcome:
+def finish(job: Job, results: list[FileResult], referenced: set[str]) -> Outcome:
     """Check the whole, then render the pages that show the whole site."""
     settings, config = job.settings, job.settings.config
-    problems = list(settings.problems)
-    for share in shares:
-        problems += share.problems
-    paths = dict(item for share in shares for item in share.checked)
+    site_problems = list(settings.problems)
+    paths = {r.rel: r.path for r in results if r.path is not None}
     owners: dict[str, str] = {}
     for rel in sorted(paths):
         if paths[rel] in owners:
             checked, _, _ = read(job, rel)
             _, clash = claim_paths([_stand_in(job, owners[paths[rel]]), checked])
-            problems += clash
+            site_problems += clash
         else:
             owners[paths[rel]] = rel
-    frameworks = {rel: f for share in shares for rel, f in share.frameworks}
+    frameworks = {r.rel: r.framework for r in results if r.framework is not None}
     kept = [rel for rel in sorted(frameworks) if owners.get(paths[rel]) == rel]
     for rel in kept:  # what mappings refer to is needed whole
         if frameworks[rel].path in referenced:
             _, frameworks[rel], _ = read(job, rel)
     models = [frameworks[rel] for rel in kept]
-    mappings = load_mappings(job.content_dir, models, problems)
-    problems.sort(key=Problem.sort_key)
+    mappings = load_mappings(job.content_dir, models, site_problems)
+    problems = sorted(site_problems + [p for r in results for p in r.problems], key=Problem.sort_key)
     if any(p.is_error for p in problems):
         return Outcome(problems)
     site = make_site(config, models, mappings, settings.updated, job.site.compare)
-    records = [record for share in shares for record in share.pages]
-    by_source = {}
-    for record in records:
-        by_source.setdefault(record.source, []).append(record)
-    ordered = [record for rel in kept for record in by_source.get(rel, [])]
+    pages_of = {r.rel: r.pages for r in results}
+    ordered = [record for rel in kept for record in pages_of[rel]]
     shared = page_kinds.site_pages(site)
     clashes = page_kinds.output_clashes(settings.renderer.assets, ordered + shared)
     if clashes:
         return Outcome(sorted(problems + clashes, key=Problem.sort_key))
-    writer = Writer(job.staging)
+    writer = Writer(job.staging, job.memory)
     try:
         for page in shared:
             writer.write(page.output, settings.renderer.render(site, page))
@@ -261,14 +268,13 @@ def finish(job: Job, shares: list[Share], referenced: set[str]) -> Outcome:
         return Outcome(problems + [template_problem(exc)])
     for rel, data in settings.renderer.assets.items():
         writer.write(rel, data)
-    hosting = hosting_files(ordered + [PageRecord(p.output, p.url, p.kind, p.source) for p in shared],
-                            config, settings.updated)
+    records = ordered + [PageRecord(p.output, p.url, p.kind, p.source) for p in shared]
+    hosting = hosting_files(records, config, settings.updated)
     for rel, data in hosting.items():
         writer.write(rel, data)
-    records = ordered + [PageRecord(p.output, p.url, p.kind, p.source) for p in shared]
-    rendered = sum(share.rendered for share in shares) + len(shared)
+    rendered = sum(len(r.pages) for r in results) + len(shared)
     return Outcome(problems, site, len(records), len(records) + len(settings.renderer.assets) + len(hosting),
-                   rendered, records)
+                   rendered, records, results, site_problems, referenced)
 
 
 def _stand_in(job: Job, rel: str) -> CheckedPage:

@@ -17,7 +17,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import fragments
+from . import cache, fragments
 from .config import SiteConfig
 from .model import humanise, slugify
 
@@ -45,6 +45,9 @@ class Page:
         self.output = self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class Translations:
     """Interface strings per language, from the theme's `i18n/*.yml` files."""
 
@@ -52,7 +55,7 @@ class Translations:
         self.strings: dict[str, dict[str, str]] = {}
         for folder in reversed(folders):  # later folders override earlier ones
             for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-                data = yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader) or {}
+                data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER) or {}
                 self.strings.setdefault(file.stem, {}).update({k: str(v) for k, v in data.items()})
 
     def for_language(self, language: str):
@@ -76,6 +79,13 @@ def theme_languages(override: Path | None) -> set[str]:
     return {file.stem for folder in folders for file in (folder / "i18n").glob("*.yml")}
 
 
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """Templates compiled by an earlier run, keyed by their source: a one-file
+    rebuild would otherwise spend most of its time compiling them."""
+    folder = cache.folder("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
+
+
 class Theme:
     """Templates, assets and strings, with `theme_dir` overriding the default."""
 
@@ -89,6 +99,7 @@ class Theme:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             auto_reload=False,  # a changed theme file makes a new Theme (see SiteBuilder)
+            bytecode_cache=_compiled_templates(),
         )
         self.env.globals["fragments"] = fragments
         for name in ("level_name", "topic_title", "category_title", "lang_of"):

@@ -32,9 +32,9 @@ def available() -> bool:
 INDEXED_KINDS = {"progression", "standard", "unit", "markdown", "role"}
 
 
-def index(site_dir: Path, pages: list[str] | None = None) -> None:
-    """Write the search bundle into `site_dir/pagefind/`, indexing `pages`
-    (output paths; all HTML files when None)."""
+def index(site_dir: Path, pages: list[str] | None = None, bundle: Path | None = None) -> None:
+    """Write the search bundle into `bundle` (by default `site_dir/pagefind/`),
+    indexing `pages` (output paths; all HTML files when None)."""
     if not available():
         raise LadderError("search needs Pagefind: pip install 'pagefind[bin]' (or build with --no-search)")
     source = site_dir
@@ -50,7 +50,7 @@ def index(site_dir: Path, pages: list[str] | None = None) -> None:
                 shutil.copyfile(site_dir / rel, target)
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(site_dir / BUNDLE),
+            [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(bundle or site_dir / BUNDLE),
              "--silent"],
             capture_output=True, text=True, timeout=3600,
         )

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from generator.cache import CACHE_ENV
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 MONZO = SHARED / "corpus" / "monzo"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory):
+    """Builds keep their snapshots and compiled templates away from the user's cache."""
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("ladder-cache"))
 
 
 def write_content(folder: Path, files: dict[str, str]) -> Path:

@@ -1,0 +1,271 @@
+"""`ladder build` after an edit: only what the changed files show is done again.
+
+A full build leaves a snapshot in Ladder's cache folder: what each content file
+gave (its problems, its light framework and the pages written for it), the
+problems of the site as a whole, and the manifest of the build. When the next
+build finds that only content files changed, and not the generic framework
+that others inherit from, it reads and renders just those files, in this
+process. The pages that show the whole site (home, A–Z, comparison, sitemap)
+are rendered again only when what they show of a changed file changed: its
+path, title, topics, roles or list of pages. The files whose bytes differ are
+then replaced in the existing site, one by one. Anything else falls back to
+the full build, and both give the same bytes (tested).
+
+The snapshot is an SQLite file with a row per content file, so an edit reads
+and rewrites only the rows of the files it changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sqlite3
+from pathlib import Path
+
+from . import cache, manifest, pipeline
+from . import search as search_index
+from .builder import load_settings, make_site
+from .errors import ContentError, Problem
+from .frameworks import GENERIC_PATH, check_page
+from .loader import load_page
+from .model import Mappings
+
+FORMAT = 1  # bump when what the snapshot holds changes
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS build (key TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, path TEXT, problems BLOB, pages INTEGER, result BLOB);
+"""
+
+
+def _dump(value) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class Snapshot:
+    """What the last successful build into one output folder left for the next.
+
+    `build` rows: `manifest`, `site_problems`, `shared` (records of the pages
+    that show the whole site), `other_files` (assets and hosting files),
+    `updated` (git dates), `compare` and `referenced` (from mappings.yml).
+    """
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    @classmethod
+    def open(cls, output_dir: Path) -> Snapshot | None:
+        root = cache.folder("builds")
+        if root is None:
+            return None
+        name = hashlib.blake2b(str(output_dir.resolve()).encode(), digest_size=8).hexdigest()
+        try:
+            db = sqlite3.connect(root / f"{name}.sqlite", isolation_level=None)
+            db.executescript(_SCHEMA)
+        except sqlite3.Error:
+            return None
+        return cls(db)
+
+    def get(self, key: str, default=None):
+        row = self.db.execute("SELECT value FROM build WHERE key = ?", (key,)).fetchone()
+        return pickle.loads(row[0]) if row is not None else default
+
+    def matches(self, previous: dict) -> bool:
+        """Whether this is the snapshot of the build whose marker says `previous`."""
+        try:
+            return self.get("format") == FORMAT and \
+                self.get("manifest") == {k: v for k, v in previous.items() if k != "note"}
+        except Exception:  # noqa: BLE001  # unreadable, or from another version of Ladder
+            return False
+
+    def results(self, rels: list[str] | None = None) -> dict[str, pipeline.FileResult]:
+        if rels is None:
+            rows = self.db.execute("SELECT rel, result FROM files")
+        else:
+            rows = (row for rel in rels for row in self.db.execute("SELECT rel, result FROM files WHERE rel = ?",
+                                                                    (rel,)))
+        return {rel: pickle.loads(data) for rel, data in rows}
+
+    def file_problems(self, leaving_out) -> list[Problem]:
+        """The problems of every file but those in `leaving_out`."""
+        return [p for rel, data in self.db.execute("SELECT rel, problems FROM files WHERE problems IS NOT NULL")
+                if rel not in leaving_out for p in pickle.loads(data)]
+
+    def generic(self) -> str | None:
+        row = self.db.execute("SELECT rel FROM files WHERE path = ?", (GENERIC_PATH,)).fetchone()
+        return row[0] if row is not None else None
+
+    def pages(self) -> int:
+        return self.db.execute("SELECT COALESCE(SUM(pages), 0) FROM files").fetchone()[0]
+
+    def write(self, values: dict, results: list[pipeline.FileResult], removed=(), everything=False) -> None:
+        """Record a build: the `build` rows in `values`, and the results of files
+        read again (all of them when `everything`), in one transaction."""
+        try:
+            self.db.execute("BEGIN")
+            if everything:
+                self.db.execute("DELETE FROM files")
+            self.db.executemany("DELETE FROM files WHERE rel = ?", [(rel,) for rel in removed])
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", [
+                (r.rel, r.path, _dump(r.problems) if r.problems else None, len(r.pages), _dump(r))
+                for r in results])
+            self.db.executemany("INSERT OR REPLACE INTO build VALUES (?, ?)",
+                                [(key, _dump(value)) for key, value in {**values, "format": FORMAT}.items()])
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            self.db.execute("ROLLBACK") if self.db.in_transaction else None
+            forget_all(self.db)
+
+
+def forget_all(db: sqlite3.Connection) -> None:
+    try:
+        db.execute("DELETE FROM build")
+    except sqlite3.Error:
+        pass
+
+
+def save(output_dir: Path, stamp: dict, outcome: pipeline.Outcome) -> None:
+    """Keep what a full build gave, for the next build into `output_dir`."""
+    snapshot = Snapshot.open(output_dir)
+    if snapshot is None:
+        return
+    mine = {record.output for r in outcome.results for record in r.pages}
+    snapshot.write({
+        "manifest": stamp, "site_problems": outcome.site_problems,
+        "shared": [record for record in outcome.records if record.output not in mine],
+        "other_files": outcome.files - outcome.pages, "updated": outcome.site.updated,
+        "compare": outcome.site.compare, "referenced": outcome.referenced,
+    }, outcome.results, everything=True)
+
+
+def forget(output_dir: Path) -> None:
+    """Drop the snapshot of `output_dir`, which is about to be replaced."""
+    snapshot = Snapshot.open(output_dir)
+    if snapshot is not None:
+        forget_all(snapshot.db)
+
+
+def _shape(result: pipeline.FileResult) -> tuple:
+    """What the whole-site pages show of one file."""
+    return (result.path, pickle.dumps(result.framework),
+            [(p.output, p.url, p.kind) for p in result.pages], any(p.is_error for p in result.problems))
+
+
+def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dict, previous: dict,
+           search: bool, progress=lambda message: None) -> pipeline.Outcome | None:
+    """Bring `output_dir` up to date in place, or return None when only a full
+    build can (no snapshot, settings or theme changed, many files changed, or
+    the generic framework changed). Raises `ContentError` having written nothing."""
+    snapshot = Snapshot.open(output_dir)
+    if snapshot is None or not snapshot.matches(previous) or \
+            not manifest.same_setup(stamp, snapshot.get("manifest")):
+        return None
+    before, now = snapshot.get("manifest")["files"], stamp["files"]
+    changed = [rel for rel in now if before.get(rel) != now[rel]]
+    removed = [rel for rel in before if rel not in now]
+    generic = snapshot.generic()
+    if not changed and not removed or generic in changed + removed:
+        return None
+    if len(changed) + len(removed) > max(8, len(now) // 8):
+        return None  # the parallel full build is quicker
+
+    updated, compare, referenced = snapshot.get("updated"), snapshot.get("compare"), snapshot.get("referenced")
+    settings = load_settings(content_dir, base_url, updated)
+    job = pipeline.Job(content_dir, settings, {}, make_site(settings.config, [], Mappings(), updated, compare),
+                       None, memory={})
+    fresh = pipeline.work_all(job, changed, _checked(content_dir, generic) if generic else None, jobs=1)
+    if any(r.path == GENERIC_PATH for r in fresh):
+        return None
+
+    old = snapshot.results(changed + removed)
+    reshaped = removed or any(r.rel not in old or r.path in referenced or _shape(old[r.rel]) != _shape(r)
+                              for r in fresh)
+    shared = snapshot.get("shared")
+    if reshaped:
+        results = {**snapshot.results(), **{r.rel: r for r in fresh}}
+        outcome = pipeline.finish(job, [results[rel] for rel in sorted(results) if rel not in removed], referenced)
+    else:
+        outcome = _same_shared(snapshot, fresh, old, shared)
+    if any(p.is_error for p in outcome.problems):
+        raise ContentError(outcome.problems)
+
+    gone = {record.output for r in old.values() for record in r.pages} | {record.output for record in shared}
+    gone -= {record.output for r in fresh for record in r.pages}
+    if reshaped:
+        gone -= {record.output for record in outcome.records}
+    else:
+        gone -= {record.output for record in shared}
+    written = _apply(output_dir, job.memory, gone)
+    progress(f"read {len(changed)} changed file(s)" + (f" and {len(removed)} removed" if removed else "")
+             + f", wrote {written} file(s) in place")
+    if search:
+        records = outcome.records or [record for r in {**snapshot.results(), **{r.rel: r for r in fresh}}.values()
+                                      for record in r.pages] + shared
+        _reindex(output_dir, records)
+        progress("indexed the site for search")
+    values = {"manifest": stamp}
+    if reshaped:
+        mine = {record.output for r in outcome.results for record in r.pages}
+        values.update(site_problems=outcome.site_problems, other_files=outcome.files - outcome.pages,
+                      shared=[record for record in outcome.records if record.output not in mine])
+    snapshot.write(values, fresh, removed)
+    manifest.write(output_dir, stamp)
+    return outcome
+
+
+def _same_shared(snapshot: Snapshot, fresh: list[pipeline.FileResult], old: dict[str, pipeline.FileResult],
+                 shared: list[pipeline.PageRecord]) -> pipeline.Outcome:
+    """The outcome when the whole-site pages stay as they are (the same number of pages, too)."""
+    site_problems = snapshot.get("site_problems")
+    problems = snapshot.file_problems(old) + [p for r in fresh for p in r.problems]
+    pages = snapshot.pages() + len(shared)
+    return pipeline.Outcome(sorted(site_problems + problems, key=Problem.sort_key), None, pages,
+                            pages + snapshot.get("other_files"), sum(len(r.pages) for r in fresh), [],
+                            fresh, site_problems)
+
+
+def _checked(content_dir: Path, rel: str):
+    page, _ = load_page(content_dir / rel, rel)
+    return check_page(page)[0] if page is not None else None
+
+
+def _apply(output_dir: Path, files: dict[str, bytes], stale: set[str]) -> int:
+    """Replace the files whose bytes changed, each at once, and remove `stale`
+    ones; return how many files were written."""
+    written = 0
+    for rel, data in files.items():
+        path = output_dir / rel
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                continue
+        except OSError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+        written += 1
+    for rel in sorted(stale, reverse=True):
+        path = output_dir / rel
+        path.unlink(missing_ok=True)
+        for folder in path.parents:
+            if folder == output_dir or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    return written
+
+
+def _reindex(output_dir: Path, records: list[pipeline.PageRecord]) -> None:
+    """Index the site again beside it, then swap the new bundle in."""
+    fresh = output_dir.parent / f".{output_dir.name}.{search_index.BUNDLE}-{os.getpid()}"
+    retired = output_dir.parent / f".{output_dir.name}.{search_index.BUNDLE}-old-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        search_index.index(output_dir, [r.output for r in records if r.kind in search_index.INDEXED_KINDS], fresh)
+        current = output_dir / search_index.BUNDLE
+        if current.exists():
+            current.rename(retired)
+        fresh.rename(current)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(retired, ignore_errors=True)

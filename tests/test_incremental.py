@@ -1,0 +1,140 @@
+"""`ladder build` after an edit changes the site in place, to the same bytes as a full build."""
+
+import os
+import shutil
+
+import pytest
+
+from generator.build import MARKER, build
+from generator.cache import CACHE_ENV
+from generator.errors import ContentError
+
+from .conftest import SIMPLE, write_content
+from .kinds_fixture import GENERIC_FIXTURE, WITH_MAPPINGS
+
+INHERITING = SIMPLE.replace('title: "Communication"', "title:")  # takes its topic from the generic framework
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def times(folder):
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A content folder built once, and a function that builds it again as `ladder build` does."""
+    folder = write_content(tmp_path / "content", {
+        **WITH_MAPPINGS, "generic.md": GENERIC_FIXTURE, "support.md": SIMPLE,
+        "team/ops.md": INHERITING.replace("/support", "/ops").replace('"Support', '"Operations')
+                                 .replace("yaml: true", "yaml: true\nlanguage: fr"),  # a warning
+    })
+    out = tmp_path / "site"
+    build(folder, out, force=False)
+
+    def rebuild():
+        said = []
+        result = build(folder, out, force=False, progress=said.append)
+        return result, " ".join(said)
+
+    return folder, out, rebuild
+
+
+def cold(folder, tmp_path):
+    """The same content built from nothing, somewhere else."""
+    out = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
+    build(folder, out)
+    return files(out)
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_an_edited_criterion_rewrites_only_that_frameworks_pages(site, tmp_path):
+    folder, out, rebuild = site
+    before = times(out)
+    edit(folder / "support.md", "Coaches others", "Coaches others every week")
+    result, said = rebuild()
+    assert "in place" in said
+    assert files(out) == cold(folder, tmp_path)
+    changed = {rel for rel, stamp in times(out).items() if before.get(rel) != stamp}
+    assert changed - {MARKER} == {"support/index.html", "support/level-2/index.html", "support/compare/index.html"}
+    assert result.pages == len([rel for rel in files(out) if rel.endswith(".html")])
+
+
+def test_a_new_title_also_updates_the_pages_that_list_every_framework(site, tmp_path):
+    folder, out, rebuild = site
+    edit(folder / "support.md", 'sidebarTitle: "Support"', 'sidebarTitle: "Customer support"')
+    _, said = rebuild()
+    assert "in place" in said
+    assert b"Customer support" in (out / "index.html").read_bytes()
+    assert files(out) == cold(folder, tmp_path)
+
+
+def test_added_and_removed_files_add_and_remove_their_pages(site, tmp_path):
+    folder, out, rebuild = site
+    (folder / "team" / "ops.md").unlink()
+    write_content(folder, {"sales.md": SIMPLE.replace("/support", "/sales").replace('"Support', '"Sales')})
+    _, said = rebuild()
+    assert "in place" in said
+    assert not (out / "ops").exists() and (out / "sales" / "level-2" / "index.html").exists()
+    assert files(out) == cold(folder, tmp_path)
+
+
+def test_an_error_leaves_the_site_as_it_was_and_the_fix_is_applied(site, tmp_path):
+    folder, out, rebuild = site
+    before = files(out)
+    edit(folder / "support.md", "levels: 2", "levels: [oops")
+    with pytest.raises(ContentError) as error:
+        rebuild()
+    assert "support.md" in str(error.value.problems[0])
+    assert files(out) == before
+    edit(folder / "support.md", "levels: [oops", "levels: 2")
+    edit(folder / "support.md", "Asks for help", "Asks for help early")
+    _, said = rebuild()
+    assert "in place" in said
+    assert files(out) == cold(folder, tmp_path)
+
+
+def test_warnings_of_files_not_read_again_are_still_reported(site):
+    folder, out, rebuild = site
+    full = build(folder, out)  # a forced full build reports every warning
+    assert full.warnings
+    edit(folder / "support.md", "Coaches others", "Coaches others often")
+    result, said = rebuild()
+    assert "in place" in said
+    assert [str(p) for p in result.warnings] == [str(p) for p in full.warnings]
+
+
+def test_an_edit_to_the_generic_framework_rebuilds_everything(site, tmp_path):
+    folder, out, rebuild = site
+    text = (folder / "generic.md").read_text(encoding="utf-8")
+    (folder / "generic.md").write_text(text.replace("Communication", "Talking", 1), encoding="utf-8")
+    _, said = rebuild()
+    assert "in place" not in said and "wrote" in said
+    assert files(out) == cold(folder, tmp_path)
+
+
+def test_without_its_snapshot_the_build_starts_from_the_files(site, tmp_path):
+    folder, out, rebuild = site
+    shutil.rmtree(os.environ[CACHE_ENV])
+    edit(folder / "support.md", "Coaches others", "Coaches others daily")
+    _, said = rebuild()
+    assert "in place" not in said
+    assert files(out) == cold(folder, tmp_path)
+    edit(folder / "support.md", "daily", "weekly")  # and the full build left a snapshot behind
+    assert "in place" in rebuild()[1]
+
+
+def test_a_site_changed_by_another_build_is_not_updated_in_place(site, tmp_path):
+    folder, out, rebuild = site
+    build(folder, out, base_url="https://example.org/")  # the marker now says another build made it
+    edit(folder / "support.md", "Coaches others", "Coaches others daily")
+    _, said = rebuild()
+    assert "in place" not in said
+    assert files(out) == cold(folder, tmp_path)
