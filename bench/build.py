@@ -4,11 +4,15 @@
     python bench/build.py [--sizes 10,100,1000,5000] [--keep] [--seed S] [--no-roles] [--ladder CMD]
 
 For each size N it writes a corpus with make_corpus.py into a temporary folder,
-then runs `ladder build` as a child process three times:
+then runs `ladder build` as a child process:
 
-* cold        – a first build into an absent output folder;
+* cold        – a first build into an absent output folder, with an empty cache;
 * no change   – the same build again (Ladder sees that no input changed);
-* one edited  – after appending " (edited)" to one criterion of one framework;
+* one edited  – after appending " (edited)" to one criterion of one framework:
+                Ladder renders that framework's pages alone and updates the site
+                in place;
+* one renamed – after changing that framework's title, which the home page,
+                A–Z and sitemap show: those are rendered again too;
 * with search – (with --search) a forced full build that also runs Pagefind.
 
 Builds run with --no-search except the last row: search indexing is not a
@@ -23,6 +27,7 @@ bytes). The source files were just written, so they are in the OS page cache:
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import sys
@@ -49,6 +54,16 @@ def edit_one_criterion(content: Path, files: list[str]) -> str:
             path.write_text(text[: match.end(2)] + " (edited)" + text[match.end(2):], encoding="utf-8")
             return rel
     raise RuntimeError("no criterion to edit in the corpus")
+
+
+def rename_framework(content: Path, rel: str) -> None:
+    """Change the title of the framework in `rel`."""
+    path = content / rel
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r'^(title:\s*"?)(.*?)("?\s*)$', text, re.MULTILINE)
+    if match is None:
+        raise RuntimeError(f"no title in {rel}")
+    path.write_text(text[: match.end(2)] + " (renamed)" + text[match.end(2):], encoding="utf-8")
 
 
 def parse_sizes(value: str) -> list[int]:
@@ -93,14 +108,17 @@ def main(argv: list[str] | None = None) -> int:
                   f"{stats.criterion_items} criteria, {stats.example_items} examples, {stats.roles} frameworks "
                   f"with roles, written in {made:.2f} s", file=sys.stderr, flush=True)
             command = ladder + ["build", "--content", str(content), "--output", str(output), "--no-search"]
-            labels = ("cold", "no change", "one edited") + (("with search",) if args.search else ())
+            env = {**os.environ, "LADDER_CACHE_DIR": str(workdir / "cache")}  # starts empty
+            labels = ("cold", "no change", "one edited", "one renamed") + (("with search",) if args.search else ())
             for label in labels:
                 if label == "with search":
                     command = ladder + ["build", "--content", str(content), "--output", str(output), "--force"]
                 if label == "one edited":
                     edited = edit_one_criterion(content, stats.files_list)
                     print(f"N={n}: edited one criterion in {edited}", file=sys.stderr)
-                result = benchlib.run(command)
+                if label == "one renamed":
+                    rename_framework(content, edited)
+                result = benchlib.run(command, env=env)
                 if not result.ok:
                     failures.append(f"N={n}, {label} build: {result.failure()}")
                     rows.append([n, f"{stats.bytes / 1e6:.1f} MB", label, "FAILED", f"{result.cpu:.2f}",

@@ -9,8 +9,11 @@ they yield symbols or punctuation: a letter would mean the run was real text.
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
 import unicodedata
+from pathlib import Path
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 
@@ -50,9 +53,25 @@ def repair(text: str) -> str:
         return text
     if _NON_ASCII_RUN.search(text):
         text = _NON_ASCII_RUN.sub(_from_mac_roman, text)
-    import ftfy  # noqa: PLC0415 - slow to import, and plain ASCII never needs it
-    from ftfy.badness import is_bad  # noqa: PLC0415
-
-    if not is_bad(text):  # ftfy's own test for text that needs its repairs
+    if not _is_bad()(text):  # ftfy's own test for text that needs its repairs
         return text
+    import ftfy  # noqa: PLC0415 - slow to import, and needed only for garbled text
+
     return ftfy.fix_text(text, uncurl_quotes=False, normalization=None)
+
+
+@functools.cache
+def _is_bad():
+    """ftfy's `is_bad`, loaded alone: importing all of ftfy takes a tenth of a
+    second (most of a one-file rebuild), and `ftfy.badness` needs none of it."""
+    try:
+        spec = importlib.util.find_spec("ftfy")
+        path = Path(spec.submodule_search_locations[0], "badness.py")
+        alone = importlib.util.spec_from_file_location("_ladder_ftfy_badness", path)
+        module = importlib.util.module_from_spec(alone)
+        alone.loader.exec_module(module)
+        return module.is_bad
+    except Exception:  # noqa: BLE001 - another layout of ftfy: import it whole
+        from ftfy.badness import is_bad  # noqa: PLC0415
+
+        return is_bad
