@@ -59,13 +59,15 @@ class Snapshot:
         root = cache.folder("builds")
         if root is None:
             return None
-        name = hashlib.blake2b(str(output_dir.resolve()).encode(), digest_size=8).hexdigest()
-        try:
-            db = sqlite3.connect(root / f"{name}.sqlite", isolation_level=None)
-            db.executescript(_SCHEMA)
-        except sqlite3.Error:
-            return None
-        return cls(db)
+        path = root / (hashlib.blake2b(str(output_dir.resolve()).encode(), digest_size=8).hexdigest() + ".sqlite")
+        for _ in range(2):
+            try:
+                db = sqlite3.connect(path, isolation_level=None)
+                db.executescript(_SCHEMA)
+                return cls(db)
+            except sqlite3.Error:  # not a database after all: start a new one
+                path.unlink(missing_ok=True)
+        return None
 
     def get(self, key: str, default=None):
         row = self.db.execute("SELECT value FROM build WHERE key = ?", (key,)).fetchone()
@@ -80,11 +82,11 @@ class Snapshot:
             return False
 
     def results(self, rels: list[str] | None = None) -> dict[str, pipeline.FileResult]:
+        """What each content file gave (or each of `rels`) at the last build."""
         if rels is None:
             rows = self.db.execute("SELECT rel, result FROM files")
         else:
-            rows = (row for rel in rels for row in self.db.execute("SELECT rel, result FROM files WHERE rel = ?",
-                                                                    (rel,)))
+            rows = self.db.execute(f"SELECT rel, result FROM files WHERE rel IN ({','.join('?' * len(rels))})", rels)
         return {rel: pickle.loads(data) for rel, data in rows}
 
     def file_problems(self, leaving_out) -> list[Problem]:
@@ -113,37 +115,38 @@ class Snapshot:
             self.db.executemany("INSERT OR REPLACE INTO build VALUES (?, ?)",
                                 [(key, _dump(value)) for key, value in {**values, "format": FORMAT}.items()])
             self.db.execute("COMMIT")
+        except sqlite3.Error:  # a full disk, say: the next build will be a full one
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self.clear()
+
+    def clear(self) -> None:
+        try:
+            self.db.execute("DELETE FROM build")
         except sqlite3.Error:
-            self.db.execute("ROLLBACK") if self.db.in_transaction else None
-            forget_all(self.db)
+            pass
 
 
-def forget_all(db: sqlite3.Connection) -> None:
-    try:
-        db.execute("DELETE FROM build")
-    except sqlite3.Error:
-        pass
+def _whole_site(outcome: pipeline.Outcome) -> dict:
+    """The `build` rows that only a full render of the whole-site pages gives."""
+    mine = {record.output for r in outcome.results for record in r.pages}
+    return {"site_problems": outcome.site_problems, "other_files": outcome.files - outcome.pages,
+            "shared": [record for record in outcome.records if record.output not in mine]}
 
 
 def save(output_dir: Path, stamp: dict, outcome: pipeline.Outcome) -> None:
     """Keep what a full build gave, for the next build into `output_dir`."""
     snapshot = Snapshot.open(output_dir)
-    if snapshot is None:
-        return
-    mine = {record.output for r in outcome.results for record in r.pages}
-    snapshot.write({
-        "manifest": stamp, "site_problems": outcome.site_problems,
-        "shared": [record for record in outcome.records if record.output not in mine],
-        "other_files": outcome.files - outcome.pages, "updated": outcome.site.updated,
-        "compare": outcome.site.compare, "referenced": outcome.referenced,
-    }, outcome.results, everything=True)
+    if snapshot is not None:
+        snapshot.write({"manifest": stamp, "updated": outcome.site.updated, "compare": outcome.site.compare,
+                        "referenced": outcome.referenced, **_whole_site(outcome)}, outcome.results, everything=True)
 
 
 def forget(output_dir: Path) -> None:
     """Drop the snapshot of `output_dir`, which is about to be replaced."""
     snapshot = Snapshot.open(output_dir)
     if snapshot is not None:
-        forget_all(snapshot.db)
+        snapshot.clear()
 
 
 def _shape(result: pipeline.FileResult) -> tuple:
@@ -190,12 +193,10 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
     if any(p.is_error for p in outcome.problems):
         raise ContentError(outcome.problems)
 
-    gone = {record.output for r in old.values() for record in r.pages} | {record.output for record in shared}
-    gone -= {record.output for r in fresh for record in r.pages}
+    gone = set()  # pages no longer made: only when the list of pages changed
     if reshaped:
+        gone = {record.output for r in old.values() for record in r.pages} | {record.output for record in shared}
         gone -= {record.output for record in outcome.records}
-    else:
-        gone -= {record.output for record in shared}
     written = _apply(output_dir, job.memory, gone)
     progress(f"read {len(changed)} changed file(s)" + (f" and {len(removed)} removed" if removed else "")
              + f", wrote {written} file(s) in place")
@@ -204,12 +205,7 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
                                       for record in r.pages] + shared
         _reindex(output_dir, records)
         progress("indexed the site for search")
-    values = {"manifest": stamp}
-    if reshaped:
-        mine = {record.output for r in outcome.results for record in r.pages}
-        values.update(site_problems=outcome.site_problems, other_files=outcome.files - outcome.pages,
-                      shared=[record for record in outcome.records if record.output not in mine])
-    snapshot.write(values, fresh, removed)
+    snapshot.write({"manifest": stamp, **(_whole_site(outcome) if reshaped else {})}, fresh, removed)
     manifest.write(output_dir, stamp)
     return outcome
 
@@ -220,9 +216,9 @@ def _same_shared(snapshot: Snapshot, fresh: list[pipeline.FileResult], old: dict
     site_problems = snapshot.get("site_problems")
     problems = snapshot.file_problems(old) + [p for r in fresh for p in r.problems]
     pages = snapshot.pages() + len(shared)
-    return pipeline.Outcome(sorted(site_problems + problems, key=Problem.sort_key), None, pages,
-                            pages + snapshot.get("other_files"), sum(len(r.pages) for r in fresh), [],
-                            fresh, site_problems)
+    return pipeline.Outcome(sorted(site_problems + problems, key=Problem.sort_key), pages=pages,
+                            files=pages + snapshot.get("other_files"), rendered=sum(len(r.pages) for r in fresh),
+                            results=fresh, site_problems=site_problems)
 
 
 def _checked(content_dir: Path, rel: str):

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +139,17 @@ def test_a_site_changed_by_another_build_is_not_updated_in_place(site, tmp_path)
     _, said = rebuild()
     assert "in place" not in said
     assert files(out) == cold(folder, tmp_path)
+
+
+def test_a_damaged_snapshot_is_replaced(site, tmp_path):
+    folder, out, rebuild = site
+    snapshots = list(Path(os.environ[CACHE_ENV], "builds").glob("*.sqlite"))
+    assert snapshots
+    for path in snapshots:
+        path.write_bytes(b"not a database" * 100)
+    edit(folder / "support.md", "Coaches others", "Coaches others daily")
+    _, said = rebuild()
+    assert "in place" not in said
+    assert files(out) == cold(folder, tmp_path)
+    edit(folder / "support.md", "daily", "weekly")
+    assert "in place" in rebuild()[1]
