@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -70,7 +72,7 @@ def staged(output_dir: Path, stamp: dict | None = None):
     output = output_dir.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
-    retired = output.parent / f".{output.name}.old-{os.getpid()}"
+    retired = output.parent / f".{output.name}.old-{os.getpid()}-{time.time_ns()}"  # earlier ones may linger
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
@@ -84,7 +86,23 @@ def staged(output_dir: Path, stamp: dict | None = None):
         if retired.exists() and not output.exists():
             retired.rename(output)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    discard([retired, *output.parent.glob(f".{output.name}.old-*")])
+
+
+def discard(folders: list[Path]) -> None:
+    """Delete replaced sites in a child process: deleting thousands of files can
+    take seconds, and nothing needs to wait for it. Leftovers of a child that
+    did not finish are discarded again by the next build."""
+    folders = [str(folder) for folder in folders if folder.exists()]
+    if not folders:
+        return
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor f in sys.argv[1:]: shutil.rmtree(f, True)",
+                          *folders], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def build(

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def site(tmp_path):
 
 def cold(folder, tmp_path):
     """The same content built from nothing, somewhere else."""
-    out = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
+    out = tmp_path / f"cold-{uuid.uuid4().hex}"
     build(folder, out)
     return files(out)
 
