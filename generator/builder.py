@@ -11,6 +11,7 @@ later one give exactly the same bytes as a fresh build of the same files.
 
 from __future__ import annotations
 
+import os
 import time
 import traceback
 from dataclasses import dataclass, field, replace
@@ -63,9 +64,9 @@ class Changes:
         return not any(p.is_error for p in self.problems)
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def _stamp(path: Path | str) -> tuple[int, int] | None:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return info.st_mtime_ns, info.st_size
@@ -185,7 +186,7 @@ class SiteBuilder:
             # within a tick of being read keeps its stamp: such files are re-read.
             if state is not None and state.stamp == stamp and stamp[0] < state.read_at - RACY_NS:
                 continue
-            page, problems = load_page(path, rel)
+            page, problems = load_page(Path(path), rel)
             if state is not None and page is not None and state.page is not None \
                     and state.page.digest == page.digest:
                 state.stamp, state.read_at = stamp, now  # touched, not changed

@@ -37,7 +37,7 @@ def render_markdown(text: str, id_prefix: str = "") -> str:
     """Markdown as sanitised HTML; the Markdown library is loaded only for text that has some."""
     if not text.strip():
         return ""
-    from .markup import render_markdown as render  # noqa: PLC0415
+    from .markup import render_markdown as render
 
     return render(text, id_prefix)
 

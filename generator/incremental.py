@@ -28,11 +28,10 @@ from . import cache, manifest, pipeline
 from . import search as search_index
 from .builder import load_settings, make_site
 from .errors import ContentError, Problem
-from .frameworks import GENERIC_PATH, check_page
-from .loader import load_page
+from .frameworks import GENERIC_PATH
 from .model import Mappings
 
-FORMAT = 1  # bump when what the snapshot holds changes
+FORMAT = 2  # bump when what the snapshot holds changes
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS build (key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, path TEXT, problems BLOB, pages INTEGER, result BLOB);
@@ -48,7 +47,8 @@ class Snapshot:
 
     `build` rows: `manifest`, `site_problems`, `shared` (records of the pages
     that show the whole site), `other_files` (assets and hosting files),
-    `updated` (git dates), `compare` and `referenced` (from mappings.yml).
+    `updated` (git dates), `compare` and `referenced` (from mappings.yml),
+    `generic_topics` (what frameworks inherit from the generic one).
     """
 
     def __init__(self, db: sqlite3.Connection):
@@ -139,7 +139,8 @@ def save(output_dir: Path, stamp: dict, outcome: pipeline.Outcome) -> None:
     snapshot = Snapshot.open(output_dir)
     if snapshot is not None:
         snapshot.write({"manifest": stamp, "updated": outcome.site.updated, "compare": outcome.site.compare,
-                        "referenced": outcome.referenced, **_whole_site(outcome)}, outcome.results, everything=True)
+                        "referenced": outcome.referenced, "generic_topics": outcome.generic_topics,
+                        **_whole_site(outcome)}, outcome.results, everything=True)
 
 
 def forget(output_dir: Path) -> None:
@@ -175,9 +176,9 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
 
     updated, compare, referenced = snapshot.get("updated"), snapshot.get("compare"), snapshot.get("referenced")
     settings = load_settings(content_dir, base_url, updated)
-    job = pipeline.Job(content_dir, settings, {}, make_site(settings.config, [], Mappings(), updated, compare),
-                       None, memory={})
-    fresh = pipeline.work_all(job, changed, _checked(content_dir, generic) if generic else None, jobs=1)
+    job = pipeline.Job(content_dir, settings, snapshot.get("generic_topics"),
+                       make_site(settings.config, [], Mappings(), updated, compare), None, memory={})
+    fresh = pipeline.work_all(job, changed, jobs=1)
     if any(r.path == GENERIC_PATH for r in fresh):
         return None
 
@@ -219,11 +220,6 @@ def _same_shared(snapshot: Snapshot, fresh: list[pipeline.FileResult], old: dict
     return pipeline.Outcome(sorted(site_problems + problems, key=Problem.sort_key), pages=pages,
                             files=pages + snapshot.get("other_files"), rendered=sum(len(r.pages) for r in fresh),
                             results=fresh, site_problems=site_problems)
-
-
-def _checked(content_dir: Path, rel: str):
-    page, _ = load_page(content_dir / rel, rel)
-    return check_page(page)[0] if page is not None else None
 
 
 def _apply(output_dir: Path, files: dict[str, bytes], stale: set[str]) -> int:

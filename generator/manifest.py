@@ -79,4 +79,4 @@ def read(marker: Path) -> dict | None:
 def write(folder: Path, stamp: dict) -> None:
     """Mark `folder` as built by Ladder from the inputs `stamp` lists."""
     data = {"note": "Built by Ladder. This folder is replaced on every build.", **stamp}
-    (folder / MARKER).write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    (folder / MARKER).write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")

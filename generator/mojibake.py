@@ -55,7 +55,7 @@ def repair(text: str) -> str:
         text = _NON_ASCII_RUN.sub(_from_mac_roman, text)
     if not _is_bad()(text):  # ftfy's own test for text that needs its repairs
         return text
-    import ftfy  # noqa: PLC0415 - slow to import, and needed only for garbled text
+    import ftfy  # slow to import, and needed only for garbled text
 
     return ftfy.fix_text(text, uncurl_quotes=False, normalization=None)
 
@@ -72,6 +72,6 @@ def _is_bad():
         alone.loader.exec_module(module)
         return module.is_bad
     except Exception:  # noqa: BLE001 - another layout of ftfy: import it whole
-        from ftfy.badness import is_bad  # noqa: PLC0415
+        from ftfy.badness import is_bad
 
         return is_bad

@@ -188,6 +188,7 @@ class Outcome:
     results: list[FileResult] = field(default_factory=list)  # per content file
     site_problems: list[Problem] = field(default_factory=list)  # of settings, mappings and paths
     referenced: set[str] = field(default_factory=set)  # framework paths mappings.yml refers to
+    generic_topics: dict = field(default_factory=dict)  # what frameworks inherit from the generic one
 
 
 def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int | None = None) -> Outcome:
@@ -198,23 +199,24 @@ def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int
     stub = make_site(settings.config, [], Mappings(), settings.updated, compare)
     job = Job(content_dir, settings, {}, stub, staging)
     generic = find_generic(content_dir, rels, job)
-    results = work_all(job, rels, generic, jobs or os.cpu_count() or 1)
+    job.generic_topics = generic_topics_of([generic]) if generic is not None else {}
+    results = work_all(job, rels, jobs or os.cpu_count() or 1)
     found = [r.rel for r in results if r.path == GENERIC_PATH]
     if found and (generic is None or found[0] != generic.page.rel):
         # `path: /generic` sat too far down its file to be seen first: read again, knowing it.
         generic, _, _ = read(job, found[0])
-        results = work_all(job, rels, generic, jobs or os.cpu_count() or 1)
+        job.generic_topics = generic_topics_of([generic])
+        results = work_all(job, rels, jobs or os.cpu_count() or 1)
     return finish(job, results, referenced)
 
 
-def work_all(job: Job, rels: list[str], generic: CheckedPage | None, jobs: int) -> list[FileResult]:
+def work_all(job: Job, rels: list[str], jobs: int) -> list[FileResult]:
     """Run `work` over files, in worker processes when there are cores to spare."""
     global _JOB
-    job.generic_topics = generic_topics_of([generic]) if generic is not None else {}
     _JOB = job
     try:
         if jobs > 1 and len(rels) > 1:
-            import multiprocessing  # noqa: PLC0415 - a one-file rebuild does without
+            import multiprocessing  # a one-file rebuild does without
 
             if "fork" in multiprocessing.get_all_start_methods():
                 with multiprocessing.get_context("fork").Pool(jobs) as pool:
@@ -274,7 +276,7 @@ def finish(job: Job, results: list[FileResult], referenced: set[str]) -> Outcome
         writer.write(rel, data)
     rendered = sum(len(r.pages) for r in results) + len(shared)
     return Outcome(problems, site, len(records), len(records) + len(settings.renderer.assets) + len(hosting),
-                   rendered, records, results, site_problems, referenced)
+                   rendered, records, results, site_problems, referenced, job.generic_topics)
 
 
 def _stand_in(job: Job, rel: str) -> CheckedPage:
