@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"with roles, written in {made:.2f} s", file=sys.stderr, flush=True)
             command = ladder + ["build", "--content", str(content), "--output", str(output), "--no-search"]
             env = {**os.environ, "LADDER_CACHE_DIR": str(workdir / "cache")}  # starts empty
+            env.pop("PYTHONDONTWRITEBYTECODE", None)  # keep compiled modules, as an installed Ladder does
             labels = ("cold", "no change", "one edited", "one renamed") + (("with search",) if args.search else ())
             for label in labels:
                 if label == "with search":

@@ -2,6 +2,7 @@
 
 import filecmp
 import os
+import time
 
 import pytest
 
@@ -65,6 +66,18 @@ def test_a_crash_while_writing_keeps_the_previous_site(content, tmp_path, monkey
         build(folder, out, jobs=1)
     monkeypatch.undo()
     assert snapshot(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
+
+
+def test_the_replaced_site_is_deleted_without_waiting_for_it(content, tmp_path):
+    folder = content({"support.md": SIMPLE})
+    out = tmp_path / "site"
+    build(folder, out)
+    build(folder, out)  # the first site is moved aside, then deleted by a child process
+    assert snapshot(out)
+    deadline = time.monotonic() + 30
+    while [p for p in tmp_path.iterdir() if p.name.startswith(".site.old-")] and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.")]
 
 
