@@ -20,7 +20,7 @@ from . import incremental, manifest, pipeline
 from . import search as search_index
 from .builder import SiteBuilder
 from .config import SiteConfig, checked_inputs
-from .errors import ContentError, Problem, UsageError
+from .errors import ContentError, Problem, UsageError, plural
 from .model import Site
 
 MARKER = manifest.MARKER
@@ -144,8 +144,8 @@ def build(
             incremental.forget(output_dir)
             with staged(output_dir, stamp) as staging:
                 outcome = _run(content_dir, base_url, staging, strict, jobs)
-                progress(f"read {_plural(len(outcome.site.frameworks), 'page')} from {content_dir}, "
-                         f"wrote {_plural(outcome.pages, 'page')}")
+                progress(f"read {plural(len(outcome.site.frameworks), 'page')} from {content_dir}, "
+                         f"wrote {plural(outcome.pages, 'page')}")
                 if search:
                     search_index.index(staging, [r.output for r in outcome.records
                                                  if r.kind in search_index.INDEXED_KINDS])
@@ -166,7 +166,3 @@ def _run(content_dir: Path, base_url: str | None, staging: Path | None, strict: 
     if any(p.is_error for p in outcome.problems) or (strict and outcome.problems):
         raise ContentError(outcome.problems)
     return outcome
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -80,4 +80,9 @@ class ContentError(LadderError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         count = sum(p.is_error for p in problems)
-        super().__init__(f"{count} error{'s' if count != 1 else ''} in content")
+        super().__init__(f"{plural(count, 'error')} in content")
+
+
+def plural(count: int, word: str) -> str:
+    """"1 page", "2 pages": for the messages Ladder prints."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

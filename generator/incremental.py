@@ -27,7 +27,7 @@ from pathlib import Path
 from . import cache, manifest, pipeline
 from . import search as search_index
 from .builder import load_settings, make_site
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, plural
 from .frameworks import GENERIC_PATH
 from .model import Mappings
 
@@ -199,8 +199,8 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
         gone = {record.output for r in old.values() for record in r.pages} | {record.output for record in shared}
         gone -= {record.output for record in outcome.records}
     written = _apply(output_dir, job.memory, gone)
-    progress(f"read {len(changed)} changed file(s)" + (f" and {len(removed)} removed" if removed else "")
-             + f", wrote {written} file(s) in place")
+    progress(f"read {plural(len(changed), 'changed file')}" + (f", {len(removed)} removed" if removed else "")
+             + f"; wrote {plural(written, 'file')} in place")
     if search:
         records = outcome.records or [record for r in {**snapshot.results(), **{r.rel: r for r in fresh}}.values()
                                       for record in r.pages] + shared

@@ -5,11 +5,7 @@ from __future__ import annotations
 import sys
 
 from .build import BuildResult
-from .errors import ContentError, Problem
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+from .errors import ContentError, Problem, plural
 
 
 def format_problem(problem: Problem, context: bool = True) -> str:
@@ -39,20 +35,20 @@ def failure(error: ContentError, stream=None) -> None:
     stream = stream or sys.stderr
     errors = sum(p.is_error for p in error.problems)
     warnings = len(error.problems) - errors
-    text = f"ladder: {_plural(errors, 'error')}"
+    text = f"ladder: {plural(errors, 'error')}"
     if warnings:
-        text += f", {_plural(warnings, 'warning')}"
+        text += f", {plural(warnings, 'warning')}"
     print(text + "; nothing was written.", file=stream)
 
 
 def summary(command: str, result: BuildResult, stream=None) -> None:
     stream = stream or sys.stderr
-    warnings = f", {_plural(len(result.warnings), 'warning')}" if result.warnings else ""
+    warnings = f", {plural(len(result.warnings), 'warning')}" if result.warnings else ""
     if result.unchanged:
         print(f"ladder: up to date ({result.seconds:.2f} s) → {result.output}", file=stream)
     elif command == "check":
-        print(f"ladder: content is valid: {_plural(result.pages, 'page')}{warnings} "
+        print(f"ladder: content is valid: {plural(result.pages, 'page')}{warnings} "
               f"({result.seconds:.2f} s); nothing written.", file=stream)
     else:
-        print(f"ladder: built {_plural(result.pages, 'page')} ({result.files} files) in {result.seconds:.2f} s"
+        print(f"ladder: built {plural(result.pages, 'page')} ({result.files} files) in {result.seconds:.2f} s"
               f"{warnings} → {result.output}", file=stream)
