@@ -1,5 +1,6 @@
 """`ladder build` after an edit changes the site in place, to the same bytes as a full build."""
 
+import gzip
 import os
 import shutil
 import uuid
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import search as search_index
 from generator.build import MARKER, build
 from generator.cache import CACHE_ENV
 from generator.errors import ContentError
@@ -154,3 +156,17 @@ def test_a_damaged_snapshot_is_replaced(site, tmp_path):
     assert files(out) == cold(folder, tmp_path)
     edit(folder / "support.md", "daily", "weekly")
     assert "in place" in rebuild()[1]
+
+
+@pytest.mark.skipif(not search_index.available(), reason="needs pagefind[bin], a dependency of Ladder")
+def test_search_finds_an_edit_made_in_place(tmp_path):
+    folder = write_content(tmp_path / "content", {"support.md": SIMPLE})
+    out = tmp_path / "site"
+    build(folder, out, search=True, force=False)
+    edit(folder / "support.md", "Coaches others", "Coaches others in zebrawords")
+    said = []
+    build(folder, out, search=True, force=False, progress=said.append)
+    assert "in place" in " ".join(said)
+    fragments = [gzip.decompress(p.read_bytes()) for p in (out / "pagefind" / "fragment").iterdir()]
+    assert any(b"zebrawords" in fragment for fragment in fragments)
+    assert not [p for p in tmp_path.iterdir() if ".pagefind-" in p.name]  # the new bundle was swapped in
