@@ -218,8 +218,7 @@ def _same_shared(snapshot: Snapshot, fresh: list[pipeline.FileResult], old: dict
     problems = snapshot.file_problems(old) + [p for r in fresh for p in r.problems]
     pages = snapshot.pages() + len(shared)
     return pipeline.Outcome(sorted(site_problems + problems, key=Problem.sort_key), pages=pages,
-                            files=pages + snapshot.get("other_files"), rendered=sum(len(r.pages) for r in fresh),
-                            results=fresh, site_problems=site_problems)
+                            files=pages + snapshot.get("other_files"), results=fresh, site_problems=site_problems)
 
 
 def _apply(output_dir: Path, files: dict[str, bytes], stale: set[str]) -> int:

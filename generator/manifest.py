@@ -22,7 +22,7 @@ PACKAGE = Path(__file__).resolve().parent
 MARKER = ".ladder-site"  # in every output folder Ladder writes; holds the manifest
 
 
-def _stamps(paths: dict[str, Path]) -> dict[str, list[int]]:
+def _stamps(paths: dict[str, Path | str]) -> dict[str, list[int]]:
     found = {}
     for name, path in paths.items():
         try:

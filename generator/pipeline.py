@@ -183,7 +183,6 @@ class Outcome:
     site: Site | None = None
     pages: int = 0
     files: int = 0
-    rendered: int = 0
     records: list[PageRecord] = field(default_factory=list)  # every page written
     results: list[FileResult] = field(default_factory=list)  # per content file
     site_problems: list[Problem] = field(default_factory=list)  # of settings, mappings and paths
@@ -274,9 +273,9 @@ def finish(job: Job, results: list[FileResult], referenced: set[str]) -> Outcome
     hosting = hosting_files(records, config, settings.updated)
     for rel, data in hosting.items():
         writer.write(rel, data)
-    rendered = sum(len(r.pages) for r in results) + len(shared)
-    return Outcome(problems, site, len(records), len(records) + len(settings.renderer.assets) + len(hosting),
-                   rendered, records, results, site_problems, referenced, job.generic_topics)
+    files = len(records) + len(settings.renderer.assets) + len(hosting)
+    return Outcome(problems, site, pages=len(records), files=files, records=records, results=results,
+                   site_problems=site_problems, referenced=referenced, generic_topics=job.generic_topics)
 
 
 def _stand_in(job: Job, rel: str) -> CheckedPage:
