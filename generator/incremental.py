@@ -29,12 +29,14 @@ from . import search as search_index
 from .builder import load_settings, make_site
 from .errors import ContentError, Problem, plural
 from .frameworks import GENERIC_PATH
+from .loader import digest_of
 from .model import Mappings
 
-FORMAT = 2  # bump when what the snapshot holds changes
+FORMAT = 3  # bump when what the snapshot holds changes
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS build (key TEXT PRIMARY KEY, value BLOB);
-CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, path TEXT, problems BLOB, pages INTEGER, result BLOB);
+CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, path TEXT, digest TEXT, problems BLOB, pages INTEGER,
+                                  result BLOB);
 """
 
 
@@ -94,6 +96,9 @@ class Snapshot:
         return [p for rel, data in self.db.execute("SELECT rel, problems FROM files WHERE problems IS NOT NULL")
                 if rel not in leaving_out for p in pickle.loads(data)]
 
+    def digests(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT rel, digest FROM files WHERE digest != ''"))
+
     def generic(self) -> str | None:
         row = self.db.execute("SELECT rel FROM files WHERE path = ?", (GENERIC_PATH,)).fetchone()
         return row[0] if row is not None else None
@@ -109,8 +114,8 @@ class Snapshot:
             if everything:
                 self.db.execute("DELETE FROM files")
             self.db.executemany("DELETE FROM files WHERE rel = ?", [(rel,) for rel in removed])
-            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", [
-                (r.rel, r.path, _dump(r.problems) if r.problems else None, len(r.pages), _dump(r))
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", [
+                (r.rel, r.path, r.digest, _dump(r.problems) if r.problems else None, len(r.pages), _dump(r))
                 for r in results])
             self.db.executemany("INSERT OR REPLACE INTO build VALUES (?, ?)",
                                 [(key, _dump(value)) for key, value in {**values, "format": FORMAT}.items()])
@@ -166,13 +171,12 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
             not manifest.same_setup(stamp, snapshot.get("manifest")):
         return None
     before, now = snapshot.get("manifest")["files"], stamp["files"]
-    changed = [rel for rel in now if before.get(rel) != now[rel]]
+    digests = snapshot.digests()
+    changed = [rel for rel in now if before.get(rel) != now[rel] and not _same_bytes(content_dir, rel, digests)]
     removed = [rel for rel in before if rel not in now]
     generic = snapshot.generic()
-    if not changed and not removed or generic in changed + removed:
-        return None
-    if len(changed) + len(removed) > max(8, len(now) // 8):
-        return None  # the parallel full build is quicker
+    if generic in changed + removed or len(changed) + len(removed) > max(8, len(now) // 8):
+        return None  # everything depends on the generic framework; for many files the full build is quicker
 
     updated, compare, referenced = snapshot.get("updated"), snapshot.get("compare"), snapshot.get("referenced")
     settings = load_settings(content_dir, base_url, updated)
@@ -182,7 +186,7 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
     if any(r.path == GENERIC_PATH for r in fresh):
         return None
 
-    old = snapshot.results(changed + removed)
+    old = snapshot.results(changed + removed) if changed or removed else {}
     reshaped = removed or any(r.rel not in old or r.path in referenced or _shape(old[r.rel]) != _shape(r)
                               for r in fresh)
     shared = snapshot.get("shared")
@@ -199,8 +203,11 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
         gone = {record.output for r in old.values() for record in r.pages} | {record.output for record in shared}
         gone -= {record.output for record in outcome.records}
     written = _apply(output_dir, job.memory, gone)
-    progress(f"read {plural(len(changed), 'changed file')}" + (f", {len(removed)} removed" if removed else "")
-             + f"; wrote {plural(written, 'file')} in place")
+    if changed or removed:
+        progress(f"read {plural(len(changed), 'changed file')}" + (f", {len(removed)} removed" if removed else "")
+                 + f"; wrote {plural(written, 'file')} in place")
+    else:
+        progress("the content files were touched, not changed: the site stays as it is")
     if search:
         records = outcome.records or [record for r in {**snapshot.results(), **{r.rel: r for r in fresh}}.values()
                                       for record in r.pages] + shared
@@ -209,6 +216,17 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
     snapshot.write({"manifest": stamp, **(_whole_site(outcome) if reshaped else {})}, fresh, removed)
     manifest.write(output_dir, stamp)
     return outcome
+
+
+def _same_bytes(content_dir: Path, rel: str, digests: dict[str, str]) -> bool:
+    """Whether a file whose stamp changed still holds the bytes it was built from
+    (it was touched, or checked out again)."""
+    if rel not in digests:
+        return False
+    try:
+        return digest_of((content_dir / rel).read_bytes()) == digests[rel]
+    except OSError:
+        return False
 
 
 def _same_shared(snapshot: Snapshot, fresh: list[pipeline.FileResult], old: dict[str, pipeline.FileResult],

@@ -85,12 +85,17 @@ def read_text(path: Path, rel: str) -> tuple[str | None, bytes, list[Problem]]:
         ]
 
 
+def digest_of(raw: bytes) -> str:
+    """The hash by which caches know a file's bytes."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
 def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
     """Read one content file into a `RawPage`."""
     text, raw, problems = read_text(path, rel)
     if text is None:
         return None, problems
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    digest = digest_of(raw)
     text = text.replace("\r\n", "\n")
     if path.suffix.lower() in (".yml", ".yaml"):
         meta, body, offset, has_fm = text, "", 0, True

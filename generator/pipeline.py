@@ -54,6 +54,7 @@ class FileResult:
     path: str | None = None
     framework: Framework | None = None
     pages: list[PageRecord] = field(default_factory=list)
+    digest: str = ""  # of the file's bytes, when it was read as a page
 
 
 @dataclass
@@ -131,7 +132,7 @@ def work(rels: list[str]) -> list[FileResult]:
         results.append(result)
         if checked is None:
             continue
-        result.path, result.framework = checked.path, summary(framework)
+        result.path, result.framework, result.digest = checked.path, summary(framework), checked.page.digest
         if len(results) % 100 == 0:
             gc.collect()  # now and then: rendering leaves a little cyclic garbage
         if any(p.is_error for p in problems):

@@ -3,6 +3,7 @@
 import gzip
 import os
 import shutil
+import time
 import uuid
 from pathlib import Path
 
@@ -69,6 +70,18 @@ def test_an_edited_criterion_rewrites_only_that_frameworks_pages(site, tmp_path)
     changed = {rel for rel, stamp in times(out).items() if before.get(rel) != stamp}
     assert changed - {MARKER} == {"support/index.html", "support/level-2/index.html", "support/compare/index.html"}
     assert result.pages == len([rel for rel in files(out) if rel.endswith(".html")])
+
+
+def test_files_touched_but_not_changed_rewrite_nothing(site):
+    folder, out, rebuild = site
+    before = times(out)
+    later = time.time() + 5
+    for path in folder.rglob("*.md"):  # as a checkout of another branch and back would
+        os.utime(path, (later, later))
+    _, said = rebuild()
+    assert "touched, not changed" in said
+    assert {rel for rel, stamp in times(out).items() if before.get(rel) != stamp} == {MARKER}
+    assert "nothing changed" in rebuild()[1]  # and the new times were recorded
 
 
 def test_a_new_title_also_updates_the_pages_that_list_every_framework(site, tmp_path):
