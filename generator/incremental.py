@@ -29,6 +29,7 @@ from . import search as search_index
 from .builder import load_settings, make_site
 from .errors import ContentError, Problem, plural
 from .frameworks import GENERIC_PATH
+from .gitdates import last_changed
 from .loader import digest_of
 from .model import Mappings
 
@@ -174,11 +175,16 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
     digests = snapshot.digests()
     changed = [rel for rel in now if before.get(rel) != now[rel] and not _same_bytes(content_dir, rel, digests)]
     removed = [rel for rel in before if rel not in now]
+    updated = snapshot.get("updated")
+    redated = set()  # files whose "last updated" date a new commit changed
+    if stamp["commit"] != snapshot.get("manifest")["commit"]:
+        updated, redated = _dates_since(content_dir, updated)
+        changed += sorted(rel for rel in redated if rel in now and rel not in changed)
     generic = snapshot.generic()
     if generic in changed + removed or len(changed) + len(removed) > max(8, len(now) // 8):
         return None  # everything depends on the generic framework; for many files the full build is quicker
 
-    updated, compare, referenced = snapshot.get("updated"), snapshot.get("compare"), snapshot.get("referenced")
+    compare, referenced = snapshot.get("compare"), snapshot.get("referenced")
     settings = load_settings(content_dir, base_url, updated)
     job = pipeline.Job(content_dir, settings, snapshot.get("generic_topics"),
                        make_site(settings.config, [], Mappings(), updated, compare), None, memory={})
@@ -187,7 +193,7 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
         return None
 
     old = snapshot.results(changed + removed) if changed or removed else {}
-    reshaped = removed or any(r.rel not in old or r.path in referenced or _shape(old[r.rel]) != _shape(r)
+    reshaped = removed or redated or any(r.rel not in old or r.path in referenced or _shape(old[r.rel]) != _shape(r)
                               for r in fresh)
     shared = snapshot.get("shared")
     if reshaped:
@@ -207,15 +213,22 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
         progress(f"read {plural(len(changed), 'changed file')}" + (f", {len(removed)} removed" if removed else "")
                  + f"; wrote {plural(written, 'file')} in place")
     else:
-        progress("the content files were touched, not changed: the site stays as it is")
+        progress("no content changed (files were only touched): the site stays as it is")
     if search:
         records = outcome.records or [record for r in {**snapshot.results(), **{r.rel: r for r in fresh}}.values()
                                       for record in r.pages] + shared
         _reindex(output_dir, records)
         progress("indexed the site for search")
-    snapshot.write({"manifest": stamp, **(_whole_site(outcome) if reshaped else {})}, fresh, removed)
+    snapshot.write({"manifest": stamp, "updated": updated, **(_whole_site(outcome) if reshaped else {})},
+                   fresh, removed)
     manifest.write(output_dir, stamp)
     return outcome
+
+
+def _dates_since(content_dir: Path, updated: dict[str, str]) -> tuple[dict[str, str], set[str]]:
+    """The "last updated" dates after a new git commit, and the files whose date changed."""
+    now = last_changed(content_dir)
+    return now, {rel for rel in updated.keys() | now.keys() if updated.get(rel) != now.get(rel)}
 
 
 def _same_bytes(content_dir: Path, rel: str, digests: dict[str, str]) -> bool:

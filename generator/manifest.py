@@ -64,9 +64,9 @@ def manifest(content_dir: Path, base_url: str | None, search: bool) -> dict:
 
 
 def same_setup(one: dict, other: dict) -> bool:
-    """Whether two manifests differ at most in their content files."""
-    return {k: v for k, v in one.items() if k not in ("files", "note")} == \
-        {k: v for k, v in other.items() if k not in ("files", "note")}
+    """Whether two manifests differ at most in their content files and git commit."""
+    return {k: v for k, v in one.items() if k not in ("files", "commit", "note")} == \
+        {k: v for k, v in other.items() if k not in ("files", "commit", "note")}
 
 
 def read(marker: Path) -> dict | None:

@@ -3,6 +3,7 @@
 import gzip
 import os
 import shutil
+import subprocess
 import time
 import uuid
 from pathlib import Path
@@ -79,9 +80,34 @@ def test_files_touched_but_not_changed_rewrite_nothing(site):
     for path in folder.rglob("*.md"):  # as a checkout of another branch and back would
         os.utime(path, (later, later))
     _, said = rebuild()
-    assert "touched, not changed" in said
+    assert "no content changed" in said
     assert {rel for rel, stamp in times(out).items() if before.get(rel) != stamp} == {MARKER}
     assert "nothing changed" in rebuild()[1]  # and the new times were recorded
+
+
+def git(repo, *args, date):
+    subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=e@example.org", *args], cwd=repo,
+                   check=True, capture_output=True,
+                   env={"GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date, "PATH": os.environ["PATH"]})
+
+
+def test_a_new_commit_updates_the_dates_it_changed_in_place(tmp_path):
+    repo = write_content(tmp_path / "repo", {"support.md": SIMPLE, "sales.md": SIMPLE.replace("/support", "/sales")})
+    git(repo, "init", "-q", "-b", "main", date="2026-03-04T10:00:00")
+    git(repo, "add", ".", date="2026-03-04T10:00:00")
+    git(repo, "commit", "-q", "-m", "first", date="2026-03-04T10:00:00")
+    out = tmp_path / "site"
+    build(repo, out, force=False)
+    edit(repo / "support.md", "Coaches others", "Coaches others daily")
+    build(repo, out, force=False)  # built before it is committed: the page still shows the first date
+    assert b"2026-03-04" in (out / "support" / "index.html").read_bytes()
+    git(repo, "commit", "-q", "-am", "second", date="2026-05-06T10:00:00")
+    said = []
+    build(repo, out, force=False, progress=said.append)
+    assert "in place" in " ".join(said)
+    assert b"2026-05-06" in (out / "support" / "index.html").read_bytes()
+    assert b"2026-03-04" in (out / "sales" / "index.html").read_bytes()
+    assert files(out) == cold(repo, tmp_path)
 
 
 def test_a_new_title_also_updates_the_pages_that_list_every_framework(site, tmp_path):
