@@ -119,6 +119,15 @@ def test_a_new_title_also_updates_the_pages_that_list_every_framework(site, tmp_
     assert files(out) == cold(folder, tmp_path)
 
 
+def test_an_edit_to_a_framework_the_mappings_compare_updates_the_comparison(site, tmp_path):
+    folder, out, rebuild = site
+    edit(folder / "skills.md", "name: Performing", "name: Delivering")  # a level name the alignment chart shows
+    _, said = rebuild()
+    assert "in place" in said
+    assert b"Delivering" in (out / "compare" / "index.html").read_bytes()
+    assert files(out) == cold(folder, tmp_path)
+
+
 def test_added_and_removed_files_add_and_remove_their_pages(site, tmp_path):
     folder, out, rebuild = site
     (folder / "team" / "ops.md").unlink()
