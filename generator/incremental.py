@@ -33,7 +33,7 @@ from .gitdates import last_changed
 from .loader import digest_of
 from .model import Mappings
 
-FORMAT = 3  # bump when what the snapshot holds changes
+FORMAT = 3  # bump when what the snapshot holds changes: older snapshots are then dropped
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS build (key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, path TEXT, digest TEXT, problems BLOB, pages INTEGER,
@@ -66,7 +66,9 @@ class Snapshot:
         for _ in range(2):
             try:
                 db = sqlite3.connect(path, isolation_level=None)
-                db.executescript(_SCHEMA)
+                if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                    db.executescript(f"DROP TABLE IF EXISTS build; DROP TABLE IF EXISTS files; {_SCHEMA}"
+                                     f"PRAGMA user_version = {FORMAT};")
                 return cls(db)
             except sqlite3.Error:  # not a database after all: start a new one
                 path.unlink(missing_ok=True)
@@ -79,8 +81,7 @@ class Snapshot:
     def matches(self, previous: dict) -> bool:
         """Whether this is the snapshot of the build whose marker says `previous`."""
         try:
-            return self.get("format") == FORMAT and \
-                self.get("manifest") == {k: v for k, v in previous.items() if k != "note"}
+            return self.get("manifest") == {k: v for k, v in previous.items() if k != "note"}
         except Exception:  # noqa: BLE001  # unreadable, or from another version of Ladder
             return False
 
@@ -119,7 +120,7 @@ class Snapshot:
                 (r.rel, r.path, r.digest, _dump(r.problems) if r.problems else None, len(r.pages), _dump(r))
                 for r in results])
             self.db.executemany("INSERT OR REPLACE INTO build VALUES (?, ?)",
-                                [(key, _dump(value)) for key, value in {**values, "format": FORMAT}.items()])
+                                [(key, _dump(value)) for key, value in values.items()])
             self.db.execute("COMMIT")
         except sqlite3.Error:  # a full disk, say: the next build will be a full one
             if self.db.in_transaction:

@@ -3,6 +3,7 @@
 import gzip
 import os
 import shutil
+import sqlite3
 import subprocess
 import time
 import uuid
@@ -30,8 +31,9 @@ def times(folder):
 
 
 @pytest.fixture
-def site(tmp_path):
+def site(tmp_path, monkeypatch):
     """A content folder built once, and a function that builds it again as `ladder build` does."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))  # this test's snapshots only
     folder = write_content(tmp_path / "content", {
         **WITH_MAPPINGS, "generic.md": GENERIC_FIXTURE, "support.md": SIMPLE,
         "team/ops.md": INHERITING.replace("/support", "/ops").replace('"Support', '"Operations')
@@ -218,3 +220,15 @@ def test_search_finds_an_edit_made_in_place(tmp_path):
     fragments = [gzip.decompress(p.read_bytes()) for p in (out / "pagefind" / "fragment").iterdir()]
     assert any(b"zebrawords" in fragment for fragment in fragments)
     assert not [p for p in tmp_path.iterdir() if ".pagefind-" in p.name]  # the new bundle was swapped in
+
+
+def test_a_snapshot_from_another_version_of_ladder_is_dropped(site, tmp_path):
+    folder, out, rebuild = site
+    for path in Path(os.environ[CACHE_ENV], "builds").glob("*.sqlite"):
+        with sqlite3.connect(path) as db:
+            db.executescript("DROP TABLE files; CREATE TABLE files (rel TEXT); PRAGMA user_version = 1;")
+    edit(folder / "support.md", "Coaches others", "Coaches others daily")
+    assert "in place" not in rebuild()[1]
+    edit(folder / "support.md", "daily", "weekly")
+    assert "in place" in rebuild()[1]
+    assert files(out) == cold(folder, tmp_path)
