@@ -231,7 +231,8 @@ class SiteBuilder:
                 reread.add(page.page.rel)
             problems.extend(state.framework_problems)
             frameworks.append(state.framework)
-        mappings = load_mappings(self.content_dir, frameworks, problems)
+        mappings = load_mappings(self.content_dir, frameworks, problems,
+                                 resolve=not any(p.is_error for p in problems))
         problems.sort(key=Problem.sort_key)
         site = make_site(self.config, frameworks, mappings, self.updated, references(self.content_dir)[0])
         return site, problems, changed | reread, everything

@@ -104,8 +104,13 @@ def mapping_file(content_dir: Path) -> Path | None:
     return None
 
 
-def load_mappings(content_dir: Path, frameworks: list[Framework], problems: list[Problem]) -> Mappings:
-    """Read and resolve `mappings.yml`; an absent file means no mappings."""
+def load_mappings(content_dir: Path, frameworks: list[Framework], problems: list[Problem],
+                  resolve: bool = True) -> Mappings:
+    """Read and resolve `mappings.yml`; an absent file means no mappings.
+
+    Without `resolve` the file is only checked: when framework files have
+    errors, references to them would fail too, and only bury the real error.
+    """
     path = mapping_file(content_dir)
     if path is None:
         return Mappings()
@@ -116,7 +121,7 @@ def load_mappings(content_dir: Path, frameworks: list[Framework], problems: list
     checker = Checker()
     data = MAPPINGS.check(page.data, (), checker)
     problems.extend(page.problem(f.message, f.path, f.severity) for f in checker.found)
-    if data is None or any(f.severity == "error" for f in checker.found):
+    if data is None or any(f.severity == "error" for f in checker.found) or not resolve:
         return Mappings(file=path.name)
     return _Resolver(page, frameworks, problems).resolve(data)
 

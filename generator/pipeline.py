@@ -251,7 +251,8 @@ def finish(job: Job, results: list[FileResult], referenced: set[str]) -> Outcome
         if frameworks[rel].path in referenced:
             _, frameworks[rel], _ = read(job, rel)
     models = [frameworks[rel] for rel in kept]
-    mappings = load_mappings(job.content_dir, models, site_problems)
+    broken = any(p.is_error for p in site_problems) or any(p.is_error for r in results for p in r.problems)
+    mappings = load_mappings(job.content_dir, models, site_problems, resolve=not broken)
     problems = sorted(site_problems + [p for r in results for p in r.problems], key=Problem.sort_key)
     if any(p.is_error for p in problems):
         return Outcome(problems)

@@ -162,3 +162,19 @@ def test_symlinked_output_parent_still_swaps_atomically(content, tmp_path):
     build(content({"support.md": SIMPLE}), tmp_path / "link" / "site")
     assert (real / "site" / "index.html").exists()
     assert filecmp.cmp(real / "site" / "index.html", tmp_path / "link" / "site" / "index.html")
+
+
+def test_a_broken_framework_is_not_reported_again_by_the_mappings_that_name_it(tmp_path):
+    from generator.builder import SiteBuilder
+
+    from .conftest import write_content
+    from .kinds_fixture import WITH_MAPPINGS
+
+    folder = write_content(tmp_path / "content", {**WITH_MAPPINGS, "skills.md": WITH_MAPPINGS["skills.md"].replace(
+        "title: Contact Centre Skills", "title: [Contact Centre Skills")})
+    for jobs in (1, 2):
+        with pytest.raises(ContentError) as error:
+            build(folder, tmp_path / "out", jobs=jobs)
+        assert [p.file for p in error.value.problems if p.is_error] == ["skills.md"]
+    changes = SiteBuilder(folder).build()  # the live preview says the same
+    assert [p.file for p in changes.problems if p.is_error] == ["skills.md"]
