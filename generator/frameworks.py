@@ -32,15 +32,6 @@ from .model import (
 from .roles import find_cycle
 from .schema import Checker
 
-
-def render_markdown(text: str, id_prefix: str = "") -> str:
-    """Markdown as sanitised HTML; the Markdown library is loaded only for text that has some."""
-    if not text.strip():
-        return ""
-    from .markup import render_markdown as render
-
-    return render(text, id_prefix)
-
 GENERIC_PATH = "generic"
 META_KEYS = ("reference", "code", "level", "credit", "guidedLearningHours", "issuer", "version")
 # Anchor prefixes for numbered criteria: performance criterion 5 → #pc5,
@@ -53,6 +44,28 @@ _SUBLEVEL = re.compile(
 )
 _FIRST_HEADING = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
+
+
+class MarkdownMemo:
+    """Markdown rendered to HTML, by id prefix and text. A file read again after
+    an edit renders only the Markdown that changed (loading and setting up the
+    Markdown library takes longer than the rest of a one-file rebuild)."""
+
+    def __init__(self, known: dict[tuple[str, str], str] | None = None):
+        self.known = known or {}
+        self.used: dict[tuple[str, str], str] = {}  # what this read rendered or took from `known`
+
+    def __call__(self, text: str, id_prefix: str = "") -> str:
+        if not text.strip():
+            return ""
+        key = (id_prefix, text)
+        html = self.known.get(key)
+        if html is None:
+            from .markup import render_markdown  # loaded only for text that has some
+
+            html = render_markdown(text, id_prefix)
+        self.used[key] = html
+        return html
 
 
 @dataclass(slots=True)
@@ -154,8 +167,8 @@ def generic_topics_of(checked: list[CheckedPage]) -> dict:
     return {t["name"]: t for t in generic.data["topics"]} if generic is not None else {}
 
 
-def read_framework(checked: CheckedPage, site_language: str, generic_topics: dict,
-                   languages: set[str] | None) -> tuple[Framework, list[Problem]]:
+def read_framework(checked: CheckedPage, site_language: str, generic_topics: dict, languages: set[str] | None,
+                   markdown: MarkdownMemo | None = None) -> tuple[Framework, list[Problem]]:
     """Read one validated page into a framework, with the problems found on the way.
 
     `languages` are those the theme has interface strings for; a framework in
@@ -163,16 +176,17 @@ def read_framework(checked: CheckedPage, site_language: str, generic_topics: dic
     """
     problems: list[Problem] = []
     inherited = {} if checked.path == GENERIC_PATH else generic_topics
-    framework = _FrameworkReader(checked, site_language, inherited, problems, languages).read()
-    return framework, problems
+    reader = _FrameworkReader(checked, site_language, inherited, problems, languages, markdown or MarkdownMemo())
+    return reader.read(), problems
 
 
 class _FrameworkReader:
     """Reads one validated page into a `Framework`."""
 
     def __init__(self, checked: CheckedPage, site_language: str, generic_topics: dict,
-                 problems: list[Problem], languages: set[str] | None):
+                 problems: list[Problem], languages: set[str] | None, markdown: MarkdownMemo):
         self.page = checked.page
+        self.markdown = markdown
         self.data = checked.data
         self.path = checked.path
         self.site_language = site_language
@@ -207,8 +221,8 @@ class _FrameworkReader:
             language=self.read_language(),
             description=data["description"] or "",
             featured=bool(data["homepage"]),
-            body_html=render_markdown(body, "" if self.kind == "markdown" else "about-"),
-            overview_html=render_markdown(data["overview"] or "", "overview-"),
+            body_html=self.markdown(body, "" if self.kind == "markdown" else "about-"),
+            overview_html=self.markdown(data["overview"] or "", "overview-"),
             source=Source(**data["source"]) if data["source"] and any(data["source"].values()) else None,
             digest=self.page.digest,
         )
@@ -429,7 +443,7 @@ class _FrameworkReader:
             examples=item.get("examples") or [],
             number=item.get("number") or "",
             inherited=inherited,
-            teaching_html=render_markdown(item.get("teaching") or "", anchor + "-"),
+            teaching_html=self.markdown(item.get("teaching") or "", anchor + "-"),
         )
 
     def read_criteria(self, content: dict, prefix: str, where: tuple | None, inherited: bool = False):

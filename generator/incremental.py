@@ -33,7 +33,7 @@ from .gitdates import last_changed
 from .loader import digest_of
 from .model import Mappings
 
-FORMAT = 3  # bump when what the snapshot holds changes: older snapshots are then dropped
+FORMAT = 4  # bump when what the snapshot holds changes: older snapshots are then dropped
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS build (key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, path TEXT, digest TEXT, problems BLOB, pages INTEGER,
@@ -187,13 +187,14 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
 
     compare, referenced = snapshot.get("compare"), snapshot.get("referenced")
     settings = load_settings(content_dir, base_url, updated)
+    old = snapshot.results(changed + removed) if changed or removed else {}
     job = pipeline.Job(content_dir, settings, snapshot.get("generic_topics"),
-                       make_site(settings.config, [], Mappings(), updated, compare), None, memory={})
+                       make_site(settings.config, [], Mappings(), updated, compare), None, memory={},
+                       markdown={rel: r.markdown for rel, r in old.items()})
     fresh = pipeline.work_all(job, changed, jobs=1)
     if any(r.path == GENERIC_PATH for r in fresh):
         return None
 
-    old = snapshot.results(changed + removed) if changed or removed else {}
     reshaped = removed or redated or any(r.rel not in old or r.path in referenced or _shape(old[r.rel]) != _shape(r)
                               for r in fresh)
     shared = snapshot.get("shared")

@@ -25,7 +25,15 @@ import jinja2
 from . import pages as page_kinds
 from .builder import Settings, load_settings, make_site, template_problem
 from .errors import Problem
-from .frameworks import GENERIC_PATH, CheckedPage, check_page, claim_paths, generic_topics_of, read_framework
+from .frameworks import (
+    GENERIC_PATH,
+    CheckedPage,
+    MarkdownMemo,
+    check_page,
+    claim_paths,
+    generic_topics_of,
+    read_framework,
+)
 from .loader import content_files, load_page
 from .mappings import load_mappings, references
 from .model import Framework, Mappings, Role, Site, Topic
@@ -55,6 +63,7 @@ class FileResult:
     framework: Framework | None = None
     pages: list[PageRecord] = field(default_factory=list)
     digest: str = ""  # of the file's bytes, when it was read as a page
+    markdown: dict = field(default_factory=dict)  # its Markdown rendered, for the next read (see MarkdownMemo)
 
 
 @dataclass
@@ -67,6 +76,7 @@ class Job:
     site: Site  # the site without frameworks: what framework pages show of it
     staging: Path | None
     memory: dict[str, bytes] | None = None  # when set, pages are kept here instead of written
+    markdown: dict[str, dict] = field(default_factory=dict)  # Markdown rendered at the last build, by file
 
 
 _JOB: Job | None = None
@@ -106,7 +116,8 @@ class Writer:
             handle.write(data)
 
 
-def read(job: Job, rel: str) -> tuple[CheckedPage | None, Framework | None, list[Problem]]:
+def read(job: Job, rel: str, markdown: MarkdownMemo | None = None) \
+        -> tuple[CheckedPage | None, Framework | None, list[Problem]]:
     """Load, check and model one content file."""
     page, problems = load_page(job.content_dir / rel, rel)
     if page is None or any(p.is_error for p in problems):
@@ -116,7 +127,8 @@ def read(job: Job, rel: str) -> tuple[CheckedPage | None, Framework | None, list
     if checked is None:
         return None, None, problems
     settings = job.settings
-    framework, found = read_framework(checked, settings.config.language, job.generic_topics, settings.languages)
+    framework, found = read_framework(checked, settings.config.language, job.generic_topics, settings.languages,
+                                      markdown)
     return checked, framework, problems + found
 
 
@@ -127,8 +139,9 @@ def work(rels: list[str]) -> list[FileResult]:
     writer = Writer(job.staging, job.memory)
     renderer = job.settings.renderer
     for rel in rels:
-        checked, framework, problems = read(job, rel)
-        result = FileResult(rel, problems)
+        markdown = MarkdownMemo(job.markdown.get(rel))
+        checked, framework, problems = read(job, rel, markdown)
+        result = FileResult(rel, problems, markdown=markdown.used)
         results.append(result)
         if checked is None:
             continue

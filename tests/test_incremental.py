@@ -35,7 +35,7 @@ def site(tmp_path, monkeypatch):
     """A content folder built once, and a function that builds it again as `ladder build` does."""
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))  # this test's snapshots only
     folder = write_content(tmp_path / "content", {
-        **WITH_MAPPINGS, "generic.md": GENERIC_FIXTURE, "support.md": SIMPLE,
+        **WITH_MAPPINGS, "generic.md": GENERIC_FIXTURE, "support.md": SIMPLE + "\n## How we grow\n\nWith *care*.\n",
         "team/ops.md": INHERITING.replace("/support", "/ops").replace('"Support', '"Operations')
                                  .replace("yaml: true", "yaml: true\nlanguage: fr"),  # a warning
     })
@@ -110,6 +110,23 @@ def test_a_new_commit_updates_the_dates_it_changed_in_place(tmp_path):
     assert b"2026-05-06" in (out / "support" / "index.html").read_bytes()
     assert b"2026-03-04" in (out / "sales" / "index.html").read_bytes()
     assert files(out) == cold(repo, tmp_path)
+
+
+def test_markdown_that_did_not_change_is_not_rendered_again(site, tmp_path, monkeypatch):
+    from generator import markup
+
+    folder, out, rebuild = site
+    rendered = []
+    real = markup.render_markdown
+    monkeypatch.setattr(markup, "render_markdown", lambda text, prefix="": rendered.append(text) or real(text, prefix))
+    edit(folder / "support.md", "Coaches others", "Coaches others daily")
+    assert "in place" in rebuild()[1]
+    assert rendered == []
+    assert b"<em>care</em>" in (out / "support" / "index.html").read_bytes()
+    edit(folder / "support.md", "With *care*.", "With *great* care.")
+    assert "in place" in rebuild()[1]
+    assert [text.strip() for text in rendered] == ["## How we grow\n\nWith *great* care."]
+    assert files(out) == cold(folder, tmp_path)
 
 
 def test_a_new_title_also_updates_the_pages_that_list_every_framework(site, tmp_path):
