@@ -28,18 +28,17 @@ def entries(site: Site) -> list[Entry]:
             found.append(Entry(topic.title, framework, f"{framework.url}#{topic.slug}", "topic"))
         for role in framework.roles:
             found.append(Entry(role.title, framework, framework.role_url(role), "role"))
-    return sorted(found, key=lambda e: (slugify(e.title) or "~", e.title, e.framework.path))
-
-
-def letter(title: str) -> str:
-    first = (slugify(title) or "#")[0]
-    return first.upper() if first.isalpha() else "#"
+    return found
 
 
 def letters(site: Site) -> dict:
+    """Entries by the first letter of their slug (accents dropped), sorted by slug."""
+    keyed = sorted(((slugify(e.title), e) for e in entries(site)),
+                   key=lambda pair: (pair[0] or "~", pair[1].title, pair[1].framework.path))
     groups: dict[str, list[Entry]] = {}
-    for entry in entries(site):
-        groups.setdefault(letter(entry.title), []).append(entry)
+    for slug, entry in keyed:
+        first = (slug or "#")[0]
+        groups.setdefault(first.upper() if first.isalpha() else "#", []).append(entry)
     return {"letters": sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))}
 
 
