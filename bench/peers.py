@@ -17,8 +17,10 @@ plugin is switched off). The corpus files are copied unchanged into Hugo's
 counted in each peer's HTML to check that it did the full work.
 
 Times are for a cold build (fresh output and cache folders) of each tool as a
-child process: wall, CPU (user + sys) and peak RSS. Hugo uses every core;
-Ladder and MkDocs use one, so the CPU ratio is printed next to the wall one.
+child process: wall, CPU (user + sys) and peak RSS. Hugo and Ladder use every
+core, MkDocs one, so the CPU ratio is printed next to the wall one. Ladder
+writes some ten pages per framework (levels, comparison, roles) where the
+peers write one, so pages and megabytes written per second are printed too.
 """
 
 from __future__ import annotations
@@ -197,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
                 version=f"git {benchlib.git_revision()}",
                 command=ladder + ["build", "--content", str(corpus), "--output", str(work / "ladder-site"),
                                   "--no-search"],
-                cwd=None, output=work / "ladder-site", clean=[work / "ladder-site"], count=False,
+                cwd=None, output=work / "ladder-site", clean=[work / "ladder-site", work / "ladder-cache"],
+                count=False, env={**os.environ, "LADDER_CACHE_DIR": str(work / "ladder-cache")},
             ),
             "Hugo": dict(
                 version=" ".join(version([str(hugo), "version"]).split("-")[0].split(" ")[:2]),
@@ -225,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
                 for folder in tool["clean"]:
                     shutil.rmtree(folder, ignore_errors=True)
                 print(f"{name}: building …", file=sys.stderr, flush=True)
-                result = benchlib.run(tool["command"], cwd=tool["cwd"])
+                result = benchlib.run(tool["command"], cwd=tool["cwd"], env=tool.get("env"))
                 if not result.ok:
                     failures.append(f"{name}: {result.failure()}")
                     best = None
@@ -239,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, tool in tools.items():
             result = results[name]
             if result is None:
-                rows.append([name, tool["version"], "FAILED"] + [""] * 7)
+                rows.append([name, tool["version"], "FAILED"] + [""] * 9)
                 continue
             pages, _, size = benchlib.output_size(tool["output"])
             if tool["count"]:
@@ -254,11 +257,11 @@ def main(argv: list[str] | None = None) -> int:
             ratio_wall = f"{ladder_run.wall / result.wall:.2f}" if ladder_run else ""
             ratio_cpu = f"{ladder_run.cpu / result.cpu:.2f}" if ladder_run and result.cpu else ""
             rows.append([name, tool["version"], f"{result.wall:.2f}", f"{result.cpu:.2f}",
-                         f"{result.maxrss_mb:.0f}", pages, f"{size / 1e6:.1f}", c_cell, x_cell,
-                         ratio_wall, ratio_cpu])
+                         f"{result.maxrss_mb:.0f}", pages, f"{size / 1e6:.1f}", f"{pages / result.wall:.0f}",
+                         f"{size / 1e6 / result.wall:.1f}", c_cell, x_cell, ratio_wall, ratio_cpu])
         print(benchlib.table(
-            ["tool", "version", "wall s", "CPU s", "peak RSS MB", "HTML pages", "MB written",
-             "criteria", "examples", "Ladder÷tool wall", "Ladder÷tool CPU"], rows, "llrrrrrrrrr"))
+            ["tool", "version", "wall s", "CPU s", "peak RSS MB", "HTML pages", "MB written", "pages/s", "MB/s",
+             "criteria", "examples", "Ladder÷tool wall", "Ladder÷tool CPU"], rows, "llrrrrrrrrrrr"))
         if failures:
             print("\nProblems:\n" + "\n\n".join(failures))
             return 1
