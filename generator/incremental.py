@@ -172,17 +172,8 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
     if snapshot is None or not snapshot.matches(previous) or \
             not manifest.same_setup(stamp, snapshot.get("manifest")):
         return None
-    before, now = snapshot.get("manifest")["files"], stamp["files"]
-    digests = snapshot.digests()
-    changed = [rel for rel in now if before.get(rel) != now[rel] and not _same_bytes(content_dir, rel, digests)]
-    removed = [rel for rel in before if rel not in now]
-    updated = snapshot.get("updated")
-    redated = set()  # files whose "last updated" date a new commit changed
-    if stamp["commit"] != snapshot.get("manifest")["commit"]:
-        updated, redated = _dates_since(content_dir, updated)
-        changed += sorted(rel for rel in redated if rel in now and rel not in changed)
-    generic = snapshot.generic()
-    if generic in changed + removed or len(changed) + len(removed) > max(8, len(now) // 8):
+    changed, removed, updated, redated = _changes(content_dir, snapshot, stamp)
+    if snapshot.generic() in changed + removed or len(changed) + len(removed) > max(8, len(stamp["files"]) // 8):
         return None  # everything depends on the generic framework; for many files the full build is quicker
 
     compare, referenced = snapshot.get("compare"), snapshot.get("referenced")
@@ -195,8 +186,8 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
     if any(r.path == GENERIC_PATH for r in fresh):
         return None
 
-    reshaped = removed or redated or any(r.rel not in old or r.path in referenced or _shape(old[r.rel]) != _shape(r)
-                              for r in fresh)
+    reshaped = removed or redated or any(
+        r.rel not in old or r.path in referenced or _shape(old[r.rel]) != _shape(r) for r in fresh)
     shared = snapshot.get("shared")
     if reshaped:
         results = {**snapshot.results(), **{r.rel: r for r in fresh}}
@@ -227,10 +218,20 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
     return outcome
 
 
-def _dates_since(content_dir: Path, updated: dict[str, str]) -> tuple[dict[str, str], set[str]]:
-    """The "last updated" dates after a new git commit, and the files whose date changed."""
-    now = last_changed(content_dir)
-    return now, {rel for rel in updated.keys() | now.keys() if updated.get(rel) != now.get(rel)}
+def _changes(content_dir: Path, snapshot: Snapshot, stamp: dict) -> tuple[list[str], list[str], dict, set[str]]:
+    """The content files to read again and those removed since the snapshot, the
+    "last updated" dates now, and the files whose date a new git commit changed."""
+    before, now = snapshot.get("manifest")["files"], stamp["files"]
+    digests = snapshot.digests()
+    changed = [rel for rel in now if before.get(rel) != now[rel] and not _same_bytes(content_dir, rel, digests)]
+    removed = [rel for rel in before if rel not in now]
+    updated, redated = snapshot.get("updated"), set()
+    if stamp["commit"] != snapshot.get("manifest")["commit"]:
+        dates = last_changed(content_dir)
+        redated = {rel for rel in updated.keys() | dates.keys() if updated.get(rel) != dates.get(rel)}
+        updated = dates
+        changed += sorted(rel for rel in redated if rel in now and rel not in changed)
+    return changed, removed, updated, redated
 
 
 def _same_bytes(content_dir: Path, rel: str, digests: dict[str, str]) -> bool:
