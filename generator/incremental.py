@@ -204,10 +204,11 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
     written = _apply(output_dir, job.memory, gone)
     if changed or removed:
         progress(f"read {plural(len(changed), 'changed file')}" + (f", {len(removed)} removed" if removed else "")
-                 + f"; wrote {plural(written, 'file')} in place")
+                 + f"; wrote {plural(len(written), 'file')} in place")
     else:
         progress("no content changed (files were only touched): the site stays as it is")
-    if search:
+    kinds = {record.output: record.kind for r in [*old.values(), *fresh] for record in r.pages}
+    if search and any(kinds.get(rel) in search_index.INDEXED_KINDS for rel in written | gone):
         records = outcome.records or [record for r in {**snapshot.results(), **{r.rel: r for r in fresh}}.values()
                                       for record in r.pages] + shared
         _reindex(output_dir, records)
@@ -255,10 +256,10 @@ def _same_shared(snapshot: Snapshot, fresh: list[pipeline.FileResult], old: dict
                             files=pages + snapshot.get("other_files"), results=fresh, site_problems=site_problems)
 
 
-def _apply(output_dir: Path, files: dict[str, bytes], stale: set[str]) -> int:
+def _apply(output_dir: Path, files: dict[str, bytes], stale: set[str]) -> set[str]:
     """Replace the files whose bytes changed, each at once, and remove `stale`
-    ones; return how many files were written."""
-    written = 0
+    ones; return the files written."""
+    written = set()
     for rel, data in files.items():
         path = output_dir / rel
         try:
@@ -269,7 +270,7 @@ def _apply(output_dir: Path, files: dict[str, bytes], stale: set[str]) -> int:
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(data)
         os.replace(temporary, path)
-        written += 1
+        written.add(rel)
     for rel in sorted(stale, reverse=True):
         path = output_dir / rel
         path.unlink(missing_ok=True)

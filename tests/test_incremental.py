@@ -237,6 +237,11 @@ def test_search_finds_an_edit_made_in_place(tmp_path):
     fragments = [gzip.decompress(p.read_bytes()) for p in (out / "pagefind" / "fragment").iterdir()]
     assert any(b"zebrawords" in fragment for fragment in fragments)
     assert not [p for p in tmp_path.iterdir() if ".pagefind-" in p.name]  # the new bundle was swapped in
+    later = time.time() + 5
+    os.utime(folder / "support.md", (later, later))
+    said = []
+    build(folder, out, search=True, force=False, progress=said.append)
+    assert "no content changed" in " ".join(said) and "indexed" not in " ".join(said)  # no page changed
 
 
 def test_a_snapshot_from_another_version_of_ladder_is_dropped(site, tmp_path):
