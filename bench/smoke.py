@@ -14,8 +14,8 @@ and interleaved so that both see the same machine noise:
 
 Both are timed in CPU time (this process plus any reaped children), which
 other jobs on a busy CI machine inflate less than wall time; wall times are
-printed too. Each build is a fresh `build()` call, so nothing is cached
-between rounds.
+printed too. Each build is a fresh `build()` call with an empty cache folder,
+so nothing is cached between rounds.
 
 The ratio build/baseline is compared with `bench/smoke_reference.json`; the
 exit status is 1 if it is more than `--factor` (3) times the reference, else
@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import resource
 import re
 import shutil
@@ -47,10 +48,12 @@ import make_corpus  # noqa: E402
 
 try:
     from generator.build import build
+    from generator.cache import CACHE_ENV
     from generator.errors import LadderError
 except ImportError:  # not installed: use the checkout this script lives in
     sys.path.insert(0, str(HERE.parent))
     from generator.build import build
+    from generator.cache import CACHE_ENV
     from generator.errors import LadderError
 
 REFERENCE = HERE / "smoke_reference.json"
@@ -93,6 +96,7 @@ class Measurements:
             if round_ >= rounds:
                 continue
             gc.collect()
+            os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="cache-", dir=self.output.parent)  # nothing cached
             wall, cpu = time.perf_counter(), cpu_time()
             result = build(self.content, self.output)
             self.builds.append((cpu_time() - cpu, time.perf_counter() - wall))
