@@ -133,8 +133,7 @@ def build(
         check_output_folder(output_dir, content_dir)
         stamp = manifest.manifest(content_dir, base_url, search)
         previous = manifest.read(output_dir / MARKER)
-        if not force and previous is not None and previous.get("inputs") and \
-                {k: v for k, v in previous.items() if k != "note"} == stamp:
+        if not force and previous == stamp:
             progress("nothing changed since the last build")
             return BuildResult(seconds=time.perf_counter() - started, output=output_dir, unchanged=True)
         outcome = None

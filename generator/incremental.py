@@ -56,6 +56,7 @@ class Snapshot:
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
+        self.values: dict = {}  # `build` rows already read
 
     @classmethod
     def open(cls, output_dir: Path) -> Snapshot | None:
@@ -75,13 +76,15 @@ class Snapshot:
         return None
 
     def get(self, key: str, default=None):
-        row = self.db.execute("SELECT value FROM build WHERE key = ?", (key,)).fetchone()
-        return pickle.loads(row[0]) if row is not None else default
+        if key not in self.values:
+            row = self.db.execute("SELECT value FROM build WHERE key = ?", (key,)).fetchone()
+            self.values[key] = pickle.loads(row[0]) if row is not None else default
+        return self.values[key]
 
     def matches(self, previous: dict) -> bool:
         """Whether this is the snapshot of the build whose marker says `previous`."""
         try:
-            return self.get("manifest") == {k: v for k, v in previous.items() if k != "note"}
+            return self.get("manifest") == previous
         except Exception:  # noqa: BLE001  # unreadable, or from another version of Ladder
             return False
 

@@ -65,15 +65,17 @@ def manifest(content_dir: Path, base_url: str | None, search: bool) -> dict:
 
 def same_setup(one: dict, other: dict) -> bool:
     """Whether two manifests differ at most in their content files and git commit."""
-    return {k: v for k, v in one.items() if k not in ("files", "commit", "note")} == \
-        {k: v for k, v in other.items() if k not in ("files", "commit", "note")}
+    return {k: v for k, v in one.items() if k not in ("files", "commit")} == \
+        {k: v for k, v in other.items() if k not in ("files", "commit")}
 
 
 def read(marker: Path) -> dict | None:
+    """The manifest a marker holds (without its note), or None."""
     try:
-        return json.loads(marker.read_text(encoding="utf-8"))
+        data = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return {k: v for k, v in data.items() if k != "note"} if isinstance(data, dict) else None
 
 
 def write(folder: Path, stamp: dict) -> None:
