@@ -15,10 +15,20 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 
-def _e(text: str) -> str:
-    return _escape(text, quote=True)
-
 from .model import Criterion, TopicLevel
+
+_ESCAPED: dict[str, str] = {}  # a criterion's text is shown on three or four pages of its framework
+_ESCAPED_MAX = 20_000
+
+
+def _e(text: str) -> str:
+    """`text` escaped for HTML, remembered for the next page that shows it."""
+    escaped = _ESCAPED.get(text)
+    if escaped is None:
+        if len(_ESCAPED) >= _ESCAPED_MAX:
+            _ESCAPED.clear()
+        escaped = _ESCAPED[text] = _escape(text, quote=True)
+    return escaped
 
 
 def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> Markup:
@@ -70,11 +80,14 @@ def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) ->
     return Markup("".join(parts))
 
 
-@pass_context
-def level_name(context, level) -> Markup:
-    """"Level 2 · Performing", in the page's language."""
-    text = f"{context['t']('level')} {level.id}" + (f" · {level.name}" if level.name else "")
-    return escape(text)
+def level_namer(t):
+    """`level_name(level)` for pages in the language of `t`: "Level 2 · Performing"."""
+    word = t("level")
+
+    def level_name(level) -> Markup:
+        return escape(f"{word} {level.id} · {level.name}" if level.name else f"{word} {level.id}")
+
+    return level_name
 
 
 def topic_title(topic) -> Markup:
