@@ -15,6 +15,7 @@ uses to keep the whole site in memory instead.
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -110,7 +111,12 @@ class Writer:
         path = os.path.join(self.root, rel)
         folder = os.path.dirname(path)
         if folder not in self.made:
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.mkdir(folder)  # most pages have a folder of their own, in one that exists
+            except FileNotFoundError:
+                os.makedirs(folder)
+            except FileExistsError:
+                pass
             self.made.add(folder)
         with open(path, "wb") as handle:
             handle.write(data)
@@ -177,18 +183,23 @@ def _chunks(content_dir: Path, rels: list[str], count: int) -> list[list[str]]:
 
 
 def find_generic(content_dir: Path, rels: list[str], job: Job) -> CheckedPage | None:
-    """The `/generic` framework, found before the others are read, since they inherit from it."""
-    for rel in rels:
-        name = rel.rsplit("/", 1)[-1]
-        with open(content_dir / rel, "rb") as handle:  # `path:` is near the top of front matter
-            head = handle.read(8192).decode("utf-8", errors="replace")
-        if name.rsplit(".", 1)[0] == GENERIC_PATH or _GENERIC_HINT.search(head):
-            page, problems = load_page(content_dir / rel, rel)
-            if page is not None and not any(p.is_error for p in problems):
-                checked, _ = check_page(page)
-                if checked is not None and checked.path == GENERIC_PATH:
-                    return checked
+    """The `/generic` framework, found before the others are read, since they inherit from it.
+    Files named `generic` are tried first; then any whose top says `path: /generic`."""
+    named = [rel for rel in rels if rel.rsplit("/", 1)[-1].rsplit(".", 1)[0] == GENERIC_PATH]
+    others = (rel for rel in rels if rel not in named and _says_generic(content_dir / rel))
+    for rel in itertools.chain(named, others):  # lazily: the others are read only if need be
+        page, problems = load_page(content_dir / rel, rel)
+        if page is not None and not any(p.is_error for p in problems):
+            checked, _ = check_page(page)
+            if checked is not None and checked.path == GENERIC_PATH:
+                return checked
     return None
+
+
+def _says_generic(path: Path) -> bool:
+    with open(path, "rb") as handle:  # `path:` is near the top of front matter
+        head = handle.read(8192).decode("utf-8", errors="replace")
+    return _GENERIC_HINT.search(head) is not None
 
 
 @dataclass
@@ -233,7 +244,7 @@ def work_all(job: Job, rels: list[str], jobs: int) -> list[FileResult]:
 
             if "fork" in multiprocessing.get_all_start_methods():
                 with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                    chunks = pool.map(work, _chunks(job.content_dir, rels, jobs * 4))
+                    chunks = pool.map(work, _chunks(job.content_dir, rels, jobs * 16), chunksize=1)
                 return [result for chunk in chunks for result in chunk]
         enabled = gc.isenabled()
         try:

@@ -6,6 +6,7 @@ level below, so a reader moving up sees exactly what changes.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ..model import Framework, Level, Topic, TopicLevel
@@ -19,35 +20,40 @@ class TopicAtLevel:
     new: set[str] = field(default_factory=set)  # anchors of criteria new at this level
 
 
-def _texts(topic_level: TopicLevel | None) -> set[str]:
-    if topic_level is None:
-        return set()
-    return {" ".join(c.text.lower().split()) for c in topic_level.all_criteria()}
+def _compared(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
-def compare(framework: Framework, level: Level, below: Level | None) -> list[TopicAtLevel]:
-    """Each topic at `level`, with the criteria that are new since `below`."""
-    rows = []
+def new_criteria(framework: Framework) -> dict[tuple[str, str], set[str]]:
+    """For each (topic slug, level id), the anchors of criteria whose text the
+    topic does not expect at the level below. Each text is compared once."""
+    found = {}
     for topic in framework.topics:
-        here = topic.at(level)
-        if here is None:
-            continue
-        before = _texts(topic.at(below)) if below is not None else set()
-        new = {
-            c.anchor for c in here.all_criteria() if " ".join(c.text.lower().split()) not in before
-        } if below is not None else set()
-        rows.append(TopicAtLevel(topic, here, new))
-    return rows
+        before: set[str] | None = None
+        for index, level in enumerate(framework.levels):
+            here = topic.at(level)
+            texts = {c.anchor: _compared(c.text) for c in here.all_criteria()} if here is not None else {}
+            if index > 0 and here is not None:
+                found[topic.slug, level.id] = {anchor for anchor, text in texts.items() if text not in before}
+            before = set(texts.values())
+    return found
 
 
-def _rows(framework: Framework, level: Level, below: Level | None) -> dict:
-    rows = compare(framework, level, below)
+def compare(framework: Framework, level: Level, below: Level | None, new: dict) -> list[TopicAtLevel]:
+    """Each topic at `level`, with the criteria that are new since `below`."""
+    return [TopicAtLevel(topic, here, new.get((topic.slug, level.id), set()) if below is not None else set())
+            for topic in framework.topics if (here := topic.at(level)) is not None]
+
+
+def _rows(framework: Framework, level: Level, below: Level | None, new: dict) -> dict:
+    rows = compare(framework, level, below, new)
     return {"rows": rows, "new_count": sum(len(r.new) for r in rows)}
 
 
 def pages(framework: Framework) -> list[Page]:
     found = []
     if framework.kind == "progression":
+        new = functools.cache(lambda: new_criteria(framework))  # shared by the framework's level pages
         for index, level in enumerate(framework.levels):
             below = framework.levels[index - 1] if index > 0 else None
             above = framework.levels[index + 1] if index + 1 < len(framework.levels) else None
@@ -60,7 +66,7 @@ def pages(framework: Framework) -> list[Page]:
                     context={"framework": framework, "level": level, "below": below, "above": above},
                     source=framework.file,
                     kind="level",
-                    lazy=lambda f=framework, lv=level, b=below: _rows(f, lv, b),
+                    lazy=lambda f=framework, lv=level, b=below: _rows(f, lv, b, new()),
                 )
             )
     return found
