@@ -14,10 +14,12 @@ from html import escape as _escape
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-
 from .model import Criterion, TopicLevel
 
-_ESCAPED: dict[str, str] = {}  # a criterion's text is shown on three or four pages of its framework
+# A criterion's text is shown on three or four pages of its framework (the
+# framework, its level, a role, the comparison): it is escaped once. The memo
+# is emptied when it grows large, so memory stays flat.
+_ESCAPED: dict[str, str] = {}
 _ESCAPED_MAX = 20_000
 
 
@@ -35,26 +37,30 @@ def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> 
     """A `<ul>` of criteria with anchors, examples, teaching content and badges."""
     if not criteria:
         return Markup("")
-    examples_label = _e(t("examples"))
     parts = ['<ul class="criteria criteria--numbered">' if criteria[0].number else '<ul class="criteria">']
+    examples_label = _e(t("examples"))
+    inherited_badge = (f' <span class="badge badge--inherited" title="{_e(t("inherited_title"))}">'
+                       f'{_e(t("inherited"))}</span>')
+    new_badge = f' <span class="badge badge--new">{_e(t("new"))}</span>' if new else ""
     for c in criteria:
-        anchor = _e(c.anchor)
-        is_new = new is not None and c.anchor in new
-        classes = "criterion" + (" criterion--inherited" if c.inherited else "") + (" criterion--new" if is_new else "")
+        is_new = new and c.anchor in new
         # Inherited criteria are searched on the generic framework's page, not again here.
-        ignore = " data-pagefind-ignore" if c.inherited else ""
-        parts.append(f'<li id="{anchor}" class="{classes}"{ignore}><p class="criterion__text">')
+        if c.inherited:
+            parts.append(f'<li id="{_e(c.anchor)}" class="criterion criterion--inherited'
+                         f'{" criterion--new" if is_new else ""}" data-pagefind-ignore><p class="criterion__text">')
+        else:
+            parts.append(f'<li id="{_e(c.anchor)}" class="criterion{" criterion--new" if is_new else ""}">'
+                         '<p class="criterion__text">')
         if c.number:
             parts.append(f'<span class="criterion__number">{_e(c.number)}</span> ')
         parts.append(_e(c.text))
         if c.inherited:
-            parts.append(f' <span class="badge badge--inherited" title="{_e(t("inherited_title"))}">'
-                         f'{_e(t("inherited"))}</span>')
+            parts.append(inherited_badge)
         if is_new:
-            parts.append(f' <span class="badge badge--new">{_e(t("new"))}</span>')
+            parts.append(new_badge)
         parts.append("</p>")
         if c.examples:
-            items = "".join(f"<li>{_e(example)}</li>" for example in c.examples)
+            items = "".join([f"<li>{_e(example)}</li>" for example in c.examples])
             parts.append(f'<details class="examples" data-pagefind-ignore><summary>{examples_label} '
                          f'<span class="count">({len(c.examples)})</span></summary><ul>{items}</ul></details>')
         if c.teaching_html:

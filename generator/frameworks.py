@@ -443,7 +443,7 @@ class _FrameworkReader:
             examples=item.get("examples") or [],
             number=item.get("number") or "",
             inherited=inherited,
-            teaching_html=self.markdown(item.get("teaching") or "", anchor + "-"),
+            teaching_html=self.markdown(teaching, anchor + "-") if (teaching := item.get("teaching")) else "",
         )
 
     def read_criteria(self, content: dict, prefix: str, where: tuple | None, inherited: bool = False):

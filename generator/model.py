@@ -10,6 +10,7 @@ optional roles. Templates and page builders only ever read these objects.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -319,6 +320,7 @@ def humanise(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
+@functools.lru_cache(maxsize=8192)  # the same names and level ids come back on every page
 def slugify(text: str) -> str:
     """Make a URL- and anchor-safe id: lower-case ASCII letters, digits and dashes."""
     ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()

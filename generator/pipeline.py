@@ -18,6 +18,7 @@ import gc
 import itertools
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -140,7 +141,7 @@ def read(job: Job, rel: str, markdown: MarkdownMemo | None = None) \
 
 def work(rels: list[str]) -> list[FileResult]:
     """Read, render and write the frameworks of some content files."""
-    gc.disable()  # automatic collection walks every live object again and again: too slow here
+    gc.collect()  # what the last share left (see `_collect_by_hand`)
     job, results = _JOB, []
     writer = Writer(job.staging, job.memory)
     renderer = job.settings.renderer
@@ -234,6 +235,27 @@ def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int
     return finish(job, results, referenced)
 
 
+def _collect_by_hand() -> None:
+    """Automatic garbage collection walks every live object again and again,
+    too slow here: `work` collects now and then instead. What exists before
+    the work (settings, theme, modules) outlives it, so it is frozen, and
+    collections skip it."""
+    gc.disable()
+    gc.freeze()
+
+
+@contextmanager
+def _collected_by_hand():
+    enabled = gc.isenabled()
+    _collect_by_hand()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
 def work_all(job: Job, rels: list[str], jobs: int) -> list[FileResult]:
     """Run `work` over files, in worker processes when there are cores to spare."""
     global _JOB
@@ -243,15 +265,11 @@ def work_all(job: Job, rels: list[str], jobs: int) -> list[FileResult]:
             import multiprocessing  # a one-file rebuild does without
 
             if "fork" in multiprocessing.get_all_start_methods():
-                with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                with multiprocessing.get_context("fork").Pool(jobs, _collect_by_hand) as pool:
                     chunks = pool.map(work, _chunks(job.content_dir, rels, jobs * 16), chunksize=1)
                 return [result for chunk in chunks for result in chunk]
-        enabled = gc.isenabled()
-        try:
+        with _collected_by_hand():
             return work(rels)
-        finally:
-            if enabled:
-                gc.enable()
     finally:
         _JOB = None
 

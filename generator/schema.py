@@ -93,13 +93,17 @@ class Text(Field):
         self.choices = choices
 
     def convert(self, value, path, checker):
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            return self.wrong(value, path, checker)
-        text = str(value)
-        repaired = mojibake.repair(text)
-        if repaired != text:
-            checker.warn(path, f"repaired mojibake: {text!r} → {repaired!r}")
-        text = repaired.strip() if "\n" not in repaired else repaired
+        if type(value) is not str:
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                return self.wrong(value, path, checker)
+            value = str(value)
+        text = value
+        if not text.isascii():
+            repaired = mojibake.repair(text)
+            if repaired != text:
+                checker.warn(path, f"repaired mojibake: {text!r} → {repaired!r}")
+            text = repaired
+        text = text.strip() if "\n" not in text else text
         if self.choices and text not in self.choices:
             options = ", ".join(self.choices)
             checker.error(path, f"expected one of {options}, got {describe(value)}")
