@@ -12,8 +12,9 @@ from __future__ import annotations
 from html import escape as _escape
 
 from jinja2 import pass_context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from .jinja import escape_output
 from .model import Criterion, TopicLevel
 
 # A criterion's text is shown on three or four pages of its framework (the
@@ -35,8 +36,12 @@ def _e(text: str) -> str:
 
 def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> Markup:
     """A `<ul>` of criteria with anchors, examples, teaching content and badges."""
+    return Markup(_criteria_html(criteria, t, new))
+
+
+def _criteria_html(criteria: list[Criterion], t, new: set[str] | None) -> str:
     if not criteria:
-        return Markup("")
+        return ""
     parts = ['<ul class="criteria criteria--numbered">' if criteria[0].number else '<ul class="criteria">']
     examples_label = _e(t("examples"))
     inherited_badge = (f' <span class="badge badge--inherited" title="{_e(t("inherited_title"))}">'
@@ -68,12 +73,12 @@ def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> 
                          f"{c.teaching_html}</div>")
         parts.append("</li>\n")
     parts.append("</ul>\n")
-    return Markup("".join(parts))
+    return "".join(parts)
 
 
 def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) -> Markup:
     """A topic's criteria at one level, then its sublevels, each with its own list."""
-    parts = [criteria_list(topic_level.criteria, t, new)]
+    parts = [_criteria_html(topic_level.criteria, t, new)]
     for sub in topic_level.sublevels:
         anchor = _e(sub.anchor)
         qualifier = f' <span class="sublevel__qualifier">({_e(sub.qualifier)})</span>' if sub.qualifier else ""
@@ -81,25 +86,27 @@ def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) ->
             f'<section class="sublevel" id="{anchor}" aria-labelledby="{anchor}-title">'
             f'<h4 class="sublevel__title" id="{anchor}-title"><span class="sublevel__badge">'
             f'{_e(topic_level.level.id)}{_e(sub.id)}</span> {_e(t("sublevel"))} {_e(sub.id)}'
-            f"{qualifier}</h4>{criteria_list(sub.criteria, t, new)}</section>\n"
+            f"{qualifier}</h4>{_criteria_html(sub.criteria, t, new)}</section>\n"
         )
     return Markup("".join(parts))
 
 
 def level_namer(t):
-    """`level_name(level)` for pages in the language of `t`: "Level 2 · Performing"."""
+    """`level_name(level)` for pages in the language of `t`: "Level 2 · Performing",
+    as text (templates escape it where they write it)."""
     word = t("level")
 
-    def level_name(level) -> Markup:
-        return escape(f"{word} {level.id} · {level.name}" if level.name else f"{word} {level.id}")
+    def level_name(level) -> str:
+        return f"{word} {level.id} · {level.name}" if level.name else f"{word} {level.id}"
 
     return level_name
 
 
-def topic_title(topic) -> Markup:
+def topic_title(topic) -> Markup | str:
     """A topic's title after its code: "1.1 Customer service ethos"."""
-    code = f'<span class="code">{escape(topic.code)}</span> ' if topic.code else ""
-    return Markup(code) + escape(topic.title)
+    if not topic.code:
+        return topic.title
+    return Markup(f'<span class="code">{escape_output(topic.code)}</span> {escape_output(topic.title)}')
 
 
 category_title = topic_title  # categories show their code the same way

@@ -8,7 +8,6 @@ straight from disk.
 from __future__ import annotations
 
 import hashlib
-import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ import yaml
 from markupsafe import Markup
 
 from . import cache, fragments
+from .jinja import Environment
 from .config import SiteConfig
 from .model import humanise, slugify
 
@@ -85,28 +85,8 @@ def theme_languages(override: Path | None) -> set[str]:
 def _compiled_templates() -> jinja2.BytecodeCache | None:
     """Templates compiled by an earlier run, keyed by their source: a one-file
     rebuild would otherwise spend most of its time compiling them."""
-    folder = cache.folder("templates")
+    folder = cache.folder("compiled-templates")  # compiled by `jinja.Environment`
     return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
-
-
-_PLAIN_CALLABLES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType)
-
-
-class _Context(jinja2.runtime.Context):
-    """Calls plain functions straight away. Jinja's `call` looks for
-    `pass_context` markers on every call a template makes, which took a tenth
-    of the rendering time; anything else still goes through it."""
-
-    def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
-        if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
-            return super().call(__obj, *args, **kwargs)
-        kwargs.pop("_block_vars", None)
-        kwargs.pop("_loop_vars", None)
-        try:
-            return __obj(*args, **kwargs)
-        except StopIteration:
-            return __self.environment.undefined("value was undefined because a callable raised a"
-                                                " StopIteration exception")
 
 
 class Theme:
@@ -115,7 +95,7 @@ class Theme:
     def __init__(self, override: Path | None = None):
         self.folders = [p for p in (override, DEFAULT_THEME) if p is not None]
         template_dirs = [f / "templates" if (f / "templates").is_dir() else f for f in self.folders]
-        self.env = jinja2.Environment(
+        self.env = Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
             autoescape=True,
             trim_blocks=True,
@@ -124,7 +104,6 @@ class Theme:
             auto_reload=False,  # a changed theme file makes a new Theme (see SiteBuilder)
             bytecode_cache=_compiled_templates(),
         )
-        self.env.context_class = _Context
         self.env.globals["fragments"] = fragments
         for name in ("topic_title", "category_title", "lang_of"):
             self.env.globals[name] = getattr(fragments, name)

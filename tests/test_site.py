@@ -187,3 +187,30 @@ def test_all_five_seeds_are_reachable_from_the_home_page(site):
     for path in ("customer-operations", "nos/manage-team-performance", "e-skills/contact-centre-framework",
                  "masmovil/customer-service", "ocr/personal-organisational-effectiveness"):
         assert f"{path}/index.html" in links
+
+
+def test_level_names_with_markup_characters_are_escaped_once(content, tmp_path):
+    out = tmp_path / "out"
+    build(content({"x.md": """
+        ---
+        path: /x
+        title: X
+        scale:
+          - id: "1"
+            name: "Learn & <grow>"
+          - id: "2"
+            name: Lead
+        topics:
+          - name: a
+            title: A
+            content:
+              - level: "1"
+                criteria: ["One"]
+              - level: "2"
+                criteria: ["Two"]
+        ---
+        """}), out)
+    html = (out / "x" / "level-2" / "index.html").read_text(encoding="utf-8")
+    assert "Level 1 · Learn &amp; &lt;grow&gt;" in html
+    assert "&amp;amp;" not in html and "&amp;lt;" not in html
+    assert "What's new since Level 1 · Learn & <grow>" in parse_file(out / "x" / "level-2" / "index.html").text
