@@ -78,6 +78,10 @@ class Field:
     def convert(self, value: object, path: Path, checker: Checker) -> object:
         raise NotImplementedError
 
+    def absent(self) -> object:
+        """The value of an optional key that is not there (as `check(None)` gives)."""
+        return self.default
+
     def wrong(self, value: object, path: Path, checker: Checker) -> object:
         checker.error(path, f"expected {self.expected}, got {describe(value)}")
         return self.default
@@ -194,6 +198,9 @@ class ListOf(Field):
             return []
         return self.convert(value, path, checker)
 
+    def absent(self):
+        return []
+
     def convert(self, value, path, checker):
         if not isinstance(value, list):
             checker.error(path, f"expected {self.expected}, got {describe(value)}")
@@ -224,6 +231,9 @@ class MapOf(Field):
                 checker.error(path, f"is required: expected {self.expected}")
             return {}
         return self.convert(value, path, checker)
+
+    def absent(self):
+        return {}
 
     def convert(self, value, path, checker):
         if not isinstance(value, dict):
@@ -287,11 +297,16 @@ class Record(Field):
         if not isinstance(value, dict):
             return self.wrong(value, path, checker)
         result = {}
+        fields = self.fields
         for key in value:
-            if key not in self.fields:
-                checker.error(path + (key,), unknown_key_message(key, self.fields))
-        for name, spec in self.fields.items():
-            result[name] = spec.check(value.get(name), path + (name,), checker)
+            if key not in fields:
+                checker.error(path + (key,), unknown_key_message(key, fields))
+        for name, spec in fields.items():
+            item = value.get(name)
+            if item is None and not spec.required:
+                result[name] = spec.absent()  # most keys are optional, and most are not there
+            else:
+                result[name] = spec.check(item, path + (name,), checker)
         return result
 
 
