@@ -91,6 +91,17 @@ def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) ->
     return Markup("".join(parts))
 
 
+def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", description: str = "",
+                  new: set[str] | None = None) -> Markup:
+    """A topic's criteria at one level under its title, as level pages and a
+    framework's level panels show them."""
+    anchor = _e(topic_level.anchor)
+    about = f'<p class="topic__description">{escape_output(description)}</p>' if description else ""
+    return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
+                  f'  <{heading} class="topic__title" id="{anchor}-title">{escape_output(title)}</{heading}>\n'
+                  f'{about}  {topic_level_body(topic_level, t, new)}\n</section>')
+
+
 def level_namer(t):
     """`level_name(level)` for pages in the language of `t`: "Level 2 · Performing",
     as text (templates escape it where they write it)."""

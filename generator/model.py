@@ -180,6 +180,10 @@ class Framework:
     def level_url(self, level: Level) -> str:
         return f"{self.path}/{level.slug}/"
 
+    def at_level(self, level: Level) -> list[tuple[Topic, TopicLevel]]:
+        """The topics with something expected at `level`, each with what it is."""
+        return [(topic, topic_level) for topic in self.topics if (topic_level := topic.at(level)) is not None]
+
     def criteria(self):
         """Yield every criterion in the framework, in page order."""
         for topic in self.topics:
