@@ -90,6 +90,25 @@ def digest_of(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """python-frontmatter's split of `text` (which starts with a '---' line) into
+    front matter and body, or None when no second '---' line closes it.
+
+    The same boundary pattern is tried only where a line starts with '---':
+    letting the pattern look for them itself tests every position of the file.
+    """
+    boundary = _FRONT_MATTER.FM_BOUNDARY
+    opening = boundary.match(text)
+    start = opening.end()
+    at = start
+    while (at := text.find("\n---", at)) >= 0:
+        at += 1
+        closing = boundary.match(text, at)
+        if closing:
+            return text[start:closing.start()], text[closing.end():]
+    return None
+
+
 def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
     """Read one content file into a `RawPage`."""
     text, raw, problems = read_text(path, rel)
@@ -103,8 +122,12 @@ def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
         # The split keeps the opening '---' line as an empty first line of
         # `meta`, so lines in `meta` are lines in the file, after any blank
         # lines before the '---'.
-        meta, body = _FRONT_MATTER.split(stripped)
         offset, has_fm = text[: len(text) - len(stripped)].count("\n"), True
+        split = split_front_matter(stripped)
+        if split is None:
+            return None, [Problem(rel, "the front matter that starts here is never closed: "
+                                  "add a line '---' after its last key", line=offset + 1)]
+        meta, body = split
     else:
         meta, body, offset, has_fm = "", text, 0, False
     body_line = offset + meta.count("\n") + 1 if has_fm and body else 1

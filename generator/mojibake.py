@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
 _JOINERS = {"\u200d", "\ufe0f", "\ufe0e"}
@@ -48,10 +49,19 @@ def _from_mac_roman(match: re.Match) -> str:
 
 
 def repair(text: str) -> str:
-    """Return `text` with mojibake repaired; plain ASCII is returned untouched."""
+    """Return `text` with mojibake repaired; plain ASCII is returned untouched.
+
+    A wrong decoding turns every byte of a character beyond ASCII into a
+    character of its own, so mojibake always leaves two or more non-ASCII
+    characters in a row, or a C1 control (a Windows-1252 byte read as Latin-1).
+    Text without either (most text with curly quotes) needs no closer look.
+    """
     if text.isascii():
         return text
-    if _NON_ASCII_RUN.search(text):
+    if not _NON_ASCII_RUN.search(text):
+        if not _C1_CONTROL.search(text):
+            return text
+    else:
         text = _NON_ASCII_RUN.sub(_from_mac_roman, text)
     if not _is_bad()(text):  # ftfy's own test for text that needs its repairs
         return text

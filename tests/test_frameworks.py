@@ -203,6 +203,21 @@ def test_not_utf8_is_an_error_with_a_line(tmp_path):
     assert problem.line == 5 and "not UTF-8" in problem.message
 
 
+def test_front_matter_that_is_never_closed_is_an_error_with_a_line(tmp_path):
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "a.md").write_text("\n---\npath: /a\ntitle: A\n", encoding="utf-8")
+    (problem,) = problems_of(folder)
+    assert problem.file == "a.md" and problem.line == 2 and problem.is_error
+    assert "never closed" in problem.message and "'---'" in problem.message
+
+
+def test_front_matter_ends_at_the_first_dashes_line(content):
+    site, _, problems = load_site(content({"a.md": "---\npath: /a\ntitle: A\n---\nBody\n\n---\n\nMore body\n"}))
+    assert problems == []
+    assert "More body" in site.frameworks[0].body_html
+
+
 def test_front_matter_that_is_not_a_mapping(content):
     (problem,) = problems_of(content({"a.md": "---\n- just\n- a list\n---\n"}))
     assert "front matter must be a set of keys" in problem.message

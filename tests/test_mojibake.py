@@ -29,3 +29,11 @@ def test_repairs_the_mojibake_found_in_the_seeds(garbled, clean):
 )
 def test_leaves_clean_text_alone(text):
     assert repair(text) == text
+
+
+def test_repairs_a_lone_windows_1252_quote_read_as_latin_1():
+    assert repair("It\x92s fine") == "It’s fine"
+
+
+def test_repairs_mojibake_next_to_clean_curly_quotes():
+    assert repair("didn’t see ‚Äòcore‚Äô") == "didn’t see ‘core’"
