@@ -12,7 +12,7 @@ written as they are, also without a copy.
 
 Calls are sped up too: Jinja's `Context.call` looks for `pass_context`
 markers on every call a template makes; plain functions are called straight
-away.
+away. And each template's globals are a plain dict, quick to copy.
 """
 
 from __future__ import annotations
@@ -62,3 +62,10 @@ class Environment(jinja2.Environment):
     code_generator_class = _CodeGenerator
     context_class = _Context
     escape_output = staticmethod(escape_output)
+
+    def make_globals(self, d):
+        # A plain dict rather than Jinja's ChainMap over the environment's
+        # globals: every page and include copies it into a new context, and a
+        # ChainMap is copied key by key in Python. Globals are all set before
+        # the first template is loaded (see `render.Theme`).
+        return {**self.globals, **(d or {})}
