@@ -97,8 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     headers = ["N", "corpus", "build", "wall s", "CPU s", "peak RSS MB", "pages", "files", "MB written"]
     rows: list[list] = []
     failures: list[str] = []
+    workdirs = []  # deleted at the end: deleting thousands of files slows the next build on some disks
     for n in args.sizes:
         workdir = Path(tempfile.mkdtemp(prefix=f"ladder-bench-{n}-"))
+        workdirs.append(workdir)
         content, output = workdir / "content", workdir / "site"
         try:
             started = time.perf_counter()
@@ -119,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"N={n}: edited one criterion in {edited}", file=sys.stderr)
                 if label == "one renamed":
                     rename_framework(content, edited)
+                os.sync()  # what was written before is on disk, not charged to this build
                 result = benchlib.run(command, env=env)
                 if not result.ok:
                     failures.append(f"N={n}, {label} build: {result.failure()}")
@@ -133,10 +136,11 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             if args.keep:
                 print(f"N={n}: kept {workdir}", file=sys.stderr)
-            else:
-                shutil.rmtree(workdir, ignore_errors=True)
 
     print(benchlib.table(headers, rows, "rrlrrrrrr"))
+    if not args.keep:
+        for workdir in workdirs:
+            shutil.rmtree(workdir, ignore_errors=True)
     if failures:
         print("\nFailures:\n" + "\n\n".join(failures))
         return 1
