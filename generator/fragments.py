@@ -9,8 +9,6 @@ purpose.
 
 from __future__ import annotations
 
-from html import escape as _escape
-
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -30,7 +28,7 @@ def _e(text: str) -> str:
     if escaped is None:
         if len(_ESCAPED) >= _ESCAPED_MAX:
             _ESCAPED.clear()
-        escaped = _ESCAPED[text] = _escape(text, quote=True)
+        escaped = _ESCAPED[text] = escape_output(text)
     return escaped
 
 

@@ -72,7 +72,7 @@ class Field:
         if value is None:
             if self.required:
                 checker.error(path, f"is required: expected {self.expected}")
-            return self.default
+            return self.absent()
         return self.convert(value, path, checker)
 
     def convert(self, value: object, path: Path, checker: Checker) -> object:
@@ -191,13 +191,6 @@ class ListOf(Field):
         self.item = item
         self.expected = expected or f"a list of {item.expected.removeprefix('a ').removeprefix('an ')}"
 
-    def check(self, value, path, checker):
-        if value is None:
-            if self.required:
-                checker.error(path, f"is required: expected {self.expected}")
-            return []
-        return self.convert(value, path, checker)
-
     def absent(self):
         return []
 
@@ -224,13 +217,6 @@ class MapOf(Field):
     def __init__(self, value: Field, required: bool = False, doc: str = ""):
         super().__init__(required, None, doc)
         self.value = value
-
-    def check(self, value, path, checker):
-        if value is None:
-            if self.required:
-                checker.error(path, f"is required: expected {self.expected}")
-            return {}
-        return self.convert(value, path, checker)
 
     def absent(self):
         return {}
@@ -285,13 +271,6 @@ class Record(Field):
         self.name = name
         if name:
             self.expected = name
-
-    def check(self, value, path, checker):
-        if value is None:
-            if self.required:
-                checker.error(path, f"is required: expected {self.expected}")
-            return None
-        return self.convert(value, path, checker)
 
     def convert(self, value, path, checker):
         if not isinstance(value, dict):

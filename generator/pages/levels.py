@@ -39,14 +39,14 @@ def new_criteria(framework: Framework) -> dict[tuple[str, str], set[str]]:
     return found
 
 
-def compare(framework: Framework, level: Level, below: Level | None, new: dict) -> list[TopicAtLevel]:
-    """Each topic at `level`, with the criteria that are new since `below`."""
-    return [TopicAtLevel(topic, here, new.get((topic.slug, level.id), set()) if below is not None else set())
-            for topic in framework.topics if (here := topic.at(level)) is not None]
+def compare(framework: Framework, level: Level, new: dict) -> list[TopicAtLevel]:
+    """Each topic at `level`, with the criteria that are new since the level below."""
+    return [TopicAtLevel(topic, here, new.get((topic.slug, level.id), set()))
+            for topic, here in framework.at_level(level)]
 
 
-def _rows(framework: Framework, level: Level, below: Level | None, new: dict) -> dict:
-    rows = compare(framework, level, below, new)
+def _rows(framework: Framework, level: Level, new: dict) -> dict:
+    rows = compare(framework, level, new)
     return {"rows": rows, "new_count": sum(len(r.new) for r in rows)}
 
 
@@ -66,7 +66,7 @@ def pages(framework: Framework) -> list[Page]:
                     context={"framework": framework, "level": level, "below": below, "above": above},
                     source=framework.file,
                     kind="level",
-                    lazy=lambda f=framework, lv=level, b=below: _rows(f, lv, b, new()),
+                    lazy=lambda f=framework, lv=level: _rows(f, lv, new()),
                 )
             )
     return found
