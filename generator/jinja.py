@@ -11,8 +11,11 @@ needs the escaped text, not a `Markup`: templates compiled here call
 written as they are, also without a copy.
 
 Calls are sped up too: Jinja's `Context.call` looks for `pass_context`
-markers on every call a template makes; plain functions are called straight
-away. And each template's globals are a plain dict, quick to copy.
+markers on every call a template makes, in a Python method of its own. Calls
+compiled here test the callee inline and call a plain function straight away;
+anything else (`pass_context` functions, macros, callable objects) still goes
+through `Context.call`. And each template's globals are a plain dict, quick
+to copy.
 """
 
 from __future__ import annotations
@@ -20,9 +23,16 @@ from __future__ import annotations
 import types
 
 import jinja2
-from jinja2.compiler import CodeGenerator
+from jinja2.compiler import CodeGenerator, is_python_keyword, optimizeconst
 
 _PLAIN_CALLABLES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType)
+
+try:  # markupsafe's own C escaper, which `escape` wraps in a `Markup`
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pragma: no cover - markupsafe built without its C speedups
+    def _escape_inner(text: str) -> str:
+        return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("'", "&#39;").replace('"', "&#34;"))
 
 
 def escape_output(value) -> str:
@@ -31,8 +41,7 @@ def escape_output(value) -> str:
         if hasattr(value, "__html__"):
             return value.__html__()
         value = str(value)
-    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("'", "&#39;").replace('"', "&#34;"))
+    return _escape_inner(value)
 
 
 class _CodeGenerator(CodeGenerator):
@@ -43,6 +52,29 @@ class _CodeGenerator(CodeGenerator):
                 self.write(finalize.src)
         else:
             super()._output_child_pre(node, frame, finalize)
+
+    @optimizeconst  # as Jinja's own: a call on constants is made at compile time
+    def visit_Call(self, node, frame, forward_caller: bool = False) -> None:
+        if (self.environment.is_async or self.environment.sandboxed or forward_caller or node.dyn_args
+                or node.dyn_kwargs or any(is_python_keyword(k.key) for k in node.kwargs)):
+            return super().visit_Call(node, frame, forward_caller=forward_caller)
+        # `(_f(args) if _f is a plain function else context.call(_f, args, ...))`.
+        # The callee is evaluated once, into `_f`; Python reads `_f` before the
+        # arguments, so calls among the arguments may reuse the name.
+        self.write("(_f(")
+        for index, arg in enumerate([*node.args, *node.kwargs]):
+            if index:
+                self.write(", ")
+            self.visit(arg, frame)
+        self.write(") if type(_f := ")
+        self.visit(node.node, frame)
+        self.write(") in environment.plain_callables and getattr(_f, 'jinja_pass_arg', None) is None"
+                   " else context.call(_f")
+        extra = {"_loop_vars": "_loop_vars"} if frame.loop_frame else {}
+        if frame.block_frame:
+            extra["_block_vars"] = "_block_vars"
+        self.signature(node, frame, extra or None)
+        self.write("))")
 
 
 class _Context(jinja2.runtime.Context):
@@ -62,6 +94,7 @@ class Environment(jinja2.Environment):
     code_generator_class = _CodeGenerator
     context_class = _Context
     escape_output = staticmethod(escape_output)
+    plain_callables = frozenset(_PLAIN_CALLABLES)
 
     def make_globals(self, d):
         # A plain dict rather than Jinja's ChainMap over the environment's

@@ -17,7 +17,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import cache, fragments
+from . import cache, fragments, jinja
 from .jinja import Environment
 from .config import SiteConfig
 from .model import humanise, slugify
@@ -85,7 +85,10 @@ def theme_languages(override: Path | None) -> set[str]:
 def _compiled_templates() -> jinja2.BytecodeCache | None:
     """Templates compiled by an earlier run, keyed by their source: a one-file
     rebuild would otherwise spend most of its time compiling them."""
-    folder = cache.folder("compiled-templates")  # compiled by `jinja.Environment`
+    # Compiled code depends on `jinja.Environment`'s code generator too: another
+    # version of it compiles into another folder.
+    generator = hashlib.blake2b(Path(jinja.__file__).read_bytes(), digest_size=6).hexdigest()
+    folder = cache.folder("compiled-templates", generator)
     return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
 

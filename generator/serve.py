@@ -378,27 +378,29 @@ def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000, open_bro
     preview.rebuild()  # reads site.yml, which may name a theme folder to watch
     observer, wake = watch(preview, poll)
     wake.set()  # catch saves made before the watch started
+    server = serving = None
+    # Everything from here runs under one `try`: a Ctrl-C at any moment still
+    # stops the watcher, whose thread would otherwise keep the process alive.
     try:
-        server = http.server.ThreadingHTTPServer((host, port), make_handler(preview))
-    except OSError as exc:
-        observer.stop()
-        preview.close()
-        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}; try another --port") from exc
-    server.daemon_threads = True
-    bound_port = server.server_address[1]
-    shown_host = f"[{host}]" if ":" in host else host
-    url = f"http://{shown_host}:{bound_port}{preview.base_path}"
-    if host not in LOOPBACK:
-        log(f"ladder: warning: --host {host} makes the preview reachable from other machines; "
-            "it is meant for editing on this one")
-    log(f"ladder: serving {url} (from {preview.output}); press Ctrl-C to stop")
-    stop = stop or threading.Event()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    if on_ready is not None:
-        on_ready(url)
-    if open_browser:
-        webbrowser.open(url)
-    try:
+        try:
+            server = http.server.ThreadingHTTPServer((host, port), make_handler(preview))
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}; try another --port") from exc
+        server.daemon_threads = True
+        bound_port = server.server_address[1]
+        shown_host = f"[{host}]" if ":" in host else host
+        url = f"http://{shown_host}:{bound_port}{preview.base_path}"
+        if host not in LOOPBACK:
+            log(f"ladder: warning: --host {host} makes the preview reachable from other machines; "
+                "it is meant for editing on this one")
+        log(f"ladder: serving {url} (from {preview.output}); press Ctrl-C to stop")
+        stop = stop or threading.Event()
+        serving = threading.Thread(target=server.serve_forever, daemon=True)
+        serving.start()
+        if on_ready is not None:
+            on_ready(url)
+        if open_browser:
+            webbrowser.open(url)
         while True:
             rebuild_loop(preview, wake, stop)
             observer.stop()
@@ -412,6 +414,8 @@ def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000, open_bro
     finally:
         observer.stop()
         preview.close()
-        server.shutdown()
-        server.server_close()
+        if serving is not None:
+            server.shutdown()  # waits for `serve_forever`, so only once it runs
+        if server is not None:
+            server.server_close()
 

@@ -49,3 +49,45 @@ def test_plain_functions_and_context_functions_are_both_called():
 def test_missing_values_still_fail_loudly():
     with pytest.raises(jinja2.UndefinedError):
         render("{{ nothing }}")
+
+
+def test_calls_within_calls_each_reach_their_own_function():
+    source = "{{ pair(double(1), label=double(2)) }} {{ obj.name(double(3)) }}"
+
+    class Obj:
+        def name(self, n):
+            return f"#{n}"
+
+    out = render(source, pair=lambda a, label: f"{a}/{label}", double=lambda n: n * 2, obj=Obj())
+    assert out == "2/4 #6"
+
+
+def test_macros_callable_objects_and_context_functions_mix_in_one_expression():
+    @jinja2.pass_context
+    def greet(context, who):
+        return f"{context['greeting']}, {who}"
+
+    class Shout:
+        def __call__(self, text):
+            return text.upper()
+
+    source = ("{% macro tag(v) %}<{{ v }}>{% endmacro %}"
+              "{% for n in items if keep(n) %}{{ greet(shout(tag(n))) }};{% endfor %}")
+    out = render(source, items=[1, 2, 3], keep=lambda n: n != 2, greet=greet, shout=Shout(), greeting="Hi")
+    assert out == "Hi, &lt;1&gt;;Hi, &lt;3&gt;;"
+
+
+def test_unusual_call_shapes_still_work():
+    assert render("{{ f(*xs) }} {{ f(**kw) }} {{ f(1, class=2) }}", f=lambda *a, **k: f"{a}{sorted(k)}",
+                  xs=[1, 2], kw={"b": 1}) == "(1, 2)[] ()[&#39;b&#39;] (1,)[&#39;class&#39;]"
+
+
+def test_templates_compiled_by_another_code_generator_are_not_reused(tmp_path, monkeypatch):
+    from generator import jinja, render as render_module
+
+    monkeypatch.setenv("LADDER_CACHE_DIR", str(tmp_path))
+    current = render_module._compiled_templates().directory
+    other = tmp_path / "jinja.py"
+    other.write_text(open(jinja.__file__, encoding="utf-8").read() + "\n# changed\n", encoding="utf-8")
+    monkeypatch.setattr(jinja, "__file__", str(other))
+    assert render_module._compiled_templates().directory != current
