@@ -8,6 +8,7 @@ Markdown pages ("## Level 1 … ---") read best.
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -89,9 +90,13 @@ def render_markdown(text: str, id_prefix: str = "") -> str:
         return ""
     renderer = _renderer(id_prefix)
     renderer.reset()
-    html = renderer.convert(text)
-    return nh3.clean(
-        html,
+    return _sanitiser().clean(renderer.convert(text))
+
+
+@functools.cache
+def _sanitiser() -> nh3.Cleaner:
+    """What may stay in the HTML, set up once."""
+    return nh3.Cleaner(
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
