@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import time
-import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -124,6 +123,8 @@ def template_problem(exc: Exception) -> Problem:
     """Name the template file and line of a Jinja error, as for content errors."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
         return Problem(exc.filename or exc.name or "template", f"template error: {exc.message}", line=exc.lineno)
+    import traceback  # only when a template fails
+
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith((".html", ".xml", ".txt")):
             return Problem(frame.filename, f"template error: {exc}", line=frame.lineno)

@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 content errors (or warnings under --strict), 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -118,5 +119,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def run() -> None:
+    """The `ladder` command: `main`, then an exit that skips tearing the
+    interpreter down module by module. Everything is written and closed by
+    then, and the teardown would take 15 ms, a tenth of a one-file rebuild."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

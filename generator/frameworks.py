@@ -9,7 +9,6 @@ cross-checked here too, so every reference error names its file and line.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -30,7 +29,7 @@ from .model import (
     slugify,
 )
 from .roles import find_cycle
-from .schema import Checker
+from .schema import Checker, did_you_mean
 
 GENERIC_PATH = "generic"
 META_KEYS = ("reference", "code", "level", "credit", "guidedLearningHours", "issuer", "version")
@@ -105,11 +104,6 @@ def split_name(name: str) -> tuple[str, str]:
     """Monzo names like "communication: giving feedback" carry a description."""
     title, _, description = name.partition(": ")
     return humanise(title), description.strip()
-
-
-def did_you_mean(wanted: str, known) -> str:
-    close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 class Anchors:

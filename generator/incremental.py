@@ -33,11 +33,13 @@ from .gitdates import last_changed
 from .loader import digest_of
 from .model import Mappings
 
-FORMAT = 4  # bump when what the snapshot holds changes: older snapshots are then dropped
+FORMAT = 5  # bump when what the snapshot holds changes: older snapshots are then dropped
+# What a file gave is kept apart from what is known about it, so that the
+# queries that go through every file read small rows.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS build (key TEXT PRIMARY KEY, value BLOB);
-CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, path TEXT, digest TEXT, problems BLOB, pages INTEGER,
-                                  result BLOB);
+CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, path TEXT, digest TEXT, problems BLOB, pages INTEGER);
+CREATE TABLE IF NOT EXISTS results (rel TEXT PRIMARY KEY, result BLOB);
 """
 
 
@@ -58,17 +60,27 @@ class Snapshot:
         self.db = db
         self.values: dict = {}  # `build` rows already read
 
-    @classmethod
-    def open(cls, output_dir: Path) -> Snapshot | None:
+    @staticmethod
+    def path(output_dir: Path) -> Path | None:
         root = cache.folder("builds")
         if root is None:
             return None
-        path = root / (hashlib.blake2b(str(output_dir.resolve()).encode(), digest_size=8).hexdigest() + ".sqlite")
+        return root / (hashlib.blake2b(str(output_dir.resolve()).encode(), digest_size=8).hexdigest() + ".sqlite")
+
+    @classmethod
+    def open(cls, output_dir: Path) -> Snapshot | None:
+        path = cls.path(output_dir)
+        if path is None:
+            return None
         for _ in range(2):
             try:
                 db = sqlite3.connect(path, isolation_level=None)
+                # A cache need not survive a power cut (a damaged one is
+                # replaced, see `forget`), so writes do not wait for the disk.
+                db.execute("PRAGMA synchronous = OFF")
                 if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
-                    db.executescript(f"DROP TABLE IF EXISTS build; DROP TABLE IF EXISTS files; {_SCHEMA}"
+                    db.executescript(f"DROP TABLE IF EXISTS build; DROP TABLE IF EXISTS files; "
+                                     f"DROP TABLE IF EXISTS results; {_SCHEMA}"
                                      f"PRAGMA user_version = {FORMAT};")
                 return cls(db)
             except sqlite3.Error:  # not a database after all: start a new one
@@ -91,9 +103,10 @@ class Snapshot:
     def results(self, rels: list[str] | None = None) -> dict[str, pipeline.FileResult]:
         """What each content file gave (or each of `rels`) at the last build."""
         if rels is None:
-            rows = self.db.execute("SELECT rel, result FROM files")
+            rows = self.db.execute("SELECT rel, result FROM results")
         else:
-            rows = self.db.execute(f"SELECT rel, result FROM files WHERE rel IN ({','.join('?' * len(rels))})", rels)
+            rows = self.db.execute(f"SELECT rel, result FROM results WHERE rel IN ({','.join('?' * len(rels))})",
+                                   rels)
         return {rel: pickle.loads(data) for rel, data in rows}
 
     def file_problems(self, leaving_out) -> list[Problem]:
@@ -101,8 +114,14 @@ class Snapshot:
         return [p for rel, data in self.db.execute("SELECT rel, problems FROM files WHERE problems IS NOT NULL")
                 if rel not in leaving_out for p in pickle.loads(data)]
 
-    def digests(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT rel, digest FROM files WHERE digest != ''"))
+    def digests(self, rels: list[str]) -> dict[str, str]:
+        """The digests the files in `rels` had when last read."""
+        found = {}
+        for start in range(0, len(rels), 500):  # SQLite takes a few hundred parameters at a time
+            part = rels[start:start + 500]
+            found.update(self.db.execute(f"SELECT rel, digest FROM files WHERE digest != '' AND rel IN "
+                                         f"({','.join('?' * len(part))})", part))
+        return found
 
     def generic(self) -> str | None:
         row = self.db.execute("SELECT rel FROM files WHERE path = ?", (GENERIC_PATH,)).fetchone()
@@ -116,12 +135,13 @@ class Snapshot:
         read again (all of them when `everything`), in one transaction."""
         try:
             self.db.execute("BEGIN")
-            if everything:
-                self.db.execute("DELETE FROM files")
-            self.db.executemany("DELETE FROM files WHERE rel = ?", [(rel,) for rel in removed])
-            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", [
-                (r.rel, r.path, r.digest, _dump(r.problems) if r.problems else None, len(r.pages), _dump(r))
-                for r in results])
+            for table in ("files", "results"):
+                if everything:
+                    self.db.execute(f"DELETE FROM {table}")
+                self.db.executemany(f"DELETE FROM {table} WHERE rel = ?", [(rel,) for rel in removed])
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", [
+                (r.rel, r.path, r.digest, _dump(r.problems) if r.problems else None, len(r.pages)) for r in results])
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", [(r.rel, _dump(r)) for r in results])
             self.db.executemany("INSERT OR REPLACE INTO build VALUES (?, ?)",
                                 [(key, _dump(value)) for key, value in values.items()])
             self.db.execute("COMMIT")
@@ -154,10 +174,12 @@ def save(output_dir: Path, stamp: dict, outcome: pipeline.Outcome) -> None:
 
 
 def forget(output_dir: Path) -> None:
-    """Drop the snapshot of `output_dir`, which is about to be replaced."""
-    snapshot = Snapshot.open(output_dir)
-    if snapshot is not None:
-        snapshot.clear()
+    """Drop the snapshot of `output_dir`, which is about to be replaced: the
+    full build then starts a new one, so a damaged snapshot lasts one build."""
+    path = Snapshot.path(output_dir)
+    if path is not None:
+        for file in (path, path.with_name(path.name + "-journal")):  # a journal left would apply to the new one
+            file.unlink(missing_ok=True)
 
 
 def _shape(result: pipeline.FileResult) -> tuple:
@@ -172,8 +194,17 @@ def update(content_dir: Path, output_dir: Path, base_url: str | None, stamp: dic
     build can (no snapshot, settings or theme changed, many files changed, or
     the generic framework changed). Raises `ContentError` having written nothing."""
     snapshot = Snapshot.open(output_dir)
-    if snapshot is None or not snapshot.matches(previous) or \
-            not manifest.same_setup(stamp, snapshot.get("manifest")):
+    if snapshot is None:
+        return None
+    try:
+        return _update(snapshot, content_dir, output_dir, base_url, stamp, previous, search, progress)
+    except sqlite3.Error:  # damaged by a crash while it was written, say: the full build makes a new one
+        return None
+
+
+def _update(snapshot: Snapshot, content_dir: Path, output_dir: Path, base_url: str | None, stamp: dict,
+            previous: dict, search: bool, progress) -> pipeline.Outcome | None:
+    if not snapshot.matches(previous) or not manifest.same_setup(stamp, snapshot.get("manifest")):
         return None
     changed, removed, updated, redated = _changes(content_dir, snapshot, stamp)
     if snapshot.generic() in changed + removed or len(changed) + len(removed) > max(8, len(stamp["files"]) // 8):
@@ -226,8 +257,9 @@ def _changes(content_dir: Path, snapshot: Snapshot, stamp: dict) -> tuple[list[s
     """The content files to read again and those removed since the snapshot, the
     "last updated" dates now, and the files whose date a new git commit changed."""
     before, now = snapshot.get("manifest")["files"], stamp["files"]
-    digests = snapshot.digests()
-    changed = [rel for rel in now if before.get(rel) != now[rel] and not _same_bytes(content_dir, rel, digests)]
+    stamped = [rel for rel in now if before.get(rel) != now[rel]]
+    digests = snapshot.digests(stamped)
+    changed = [rel for rel in stamped if not _same_bytes(content_dir, rel, digests)]
     removed = [rel for rel in before if rel not in now]
     updated, redated = snapshot.get("updated"), set()
     if stamp["commit"] != snapshot.get("manifest")["commit"]:

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from frontmatter.default_handlers import YAMLHandler
 
 from . import yamlio
 from .errors import Problem
@@ -19,7 +18,10 @@ MAX_FILE_BYTES = 5_000_000
 SITE_FILES = {"site.yml", "site.yaml", "mappings.yml", "mappings.yaml"}
 PAGE_SUFFIXES = {".md", ".markdown", ".yml", ".yaml"}
 
-_FRONT_MATTER = YAMLHandler()
+# python-frontmatter's YAML boundary, a line of three or more dashes (the
+# split is tested to match its own). Importing the package would import
+# PyYAML, which a build of valid files does not otherwise need.
+_BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -49,22 +51,31 @@ class RawPage:
         )
 
 
+def page_entries(content_dir: Path) -> list[tuple[str, os.DirEntry]]:
+    """Every page file under `content_dir` by its relative path, in a stable
+    order, skipping hidden ones (names starting with '.' or '_') and folders
+    that are links. A `DirEntry` states its file faster than a path does."""
+    found = []
+    folders = [(str(content_dir), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith((".", "_")):
+                    continue
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        folders.append((entry.path, prefix + name + "/"))
+                elif name[name.rfind("."):].lower() in PAGE_SUFFIXES and (prefix or name not in SITE_FILES):
+                    found.append((prefix + name, entry))
+    return sorted(found, key=lambda item: item[0])
+
+
 def content_files(content_dir: Path) -> dict[str, str]:
     """Every page file under `content_dir` (its path as a string, which is much
-    quicker to make than a `Path`) by its relative path, in a stable order,
-    skipping hidden ones (names starting with '.' or '_')."""
-    found: dict[str, str] = {}
-    for folder, dirs, names in os.walk(content_dir):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-        prefix = os.path.relpath(folder, content_dir).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
-        for name in names:
-            if name.startswith((".", "_")) or os.path.splitext(name)[1].lower() not in PAGE_SUFFIXES:
-                continue
-            if not prefix and name in SITE_FILES:
-                continue
-            found[prefix + name] = os.path.join(folder, name)
-    return dict(sorted(found.items()))
+    quicker to make than a `Path`) by its relative path, as `page_entries`."""
+    return {rel: entry.path for rel, entry in page_entries(content_dir)}
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, bytes, list[Problem]]:
@@ -97,13 +108,12 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
     The same boundary pattern is tried only where a line starts with '---':
     letting the pattern look for them itself tests every position of the file.
     """
-    boundary = _FRONT_MATTER.FM_BOUNDARY
-    opening = boundary.match(text)
+    opening = _BOUNDARY.match(text)
     start = opening.end()
     at = start
     while (at := text.find("\n---", at)) >= 0:
         at += 1
-        closing = boundary.match(text, at)
+        closing = _BOUNDARY.match(text, at)
         if closing:
             return text[start:closing.start()], text[closing.end():]
     return None
@@ -118,7 +128,7 @@ def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
     text = text.replace("\r\n", "\n")
     if path.suffix.lower() in (".yml", ".yaml"):
         meta, body, offset, has_fm = text, "", 0, True
-    elif _FRONT_MATTER.detect(stripped := text.lstrip(" \t\n")):
+    elif _BOUNDARY.match(stripped := text.lstrip(" \t\n")):
         # The split keeps the opening '---' line as an empty first line of
         # `meta`, so lines in `meta` are lines in the file, after any blank
         # lines before the '---'.

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import load_config
-from .loader import content_files
+from .loader import page_entries
 from .render import DEFAULT_THEME
 
 PACKAGE = Path(__file__).resolve().parent
@@ -33,8 +33,23 @@ def _stamps(paths: dict[str, Path | str]) -> dict[str, list[int]]:
     return found
 
 
-def _tree(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+def _content_stamps(content_dir: Path) -> dict[str, list[int]]:
+    found = {}
+    for rel, entry in page_entries(content_dir):
+        try:
+            info = entry.stat()
+        except OSError:
+            continue
+        found[rel] = [info.st_mtime_ns, info.st_size]
+    return found
+
+
+def _tree(folder: Path) -> list[str]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        found += [os.path.join(root, name) for name in names]
+    return found
 
 
 def _commit(folder: Path) -> str:
@@ -49,7 +64,7 @@ def manifest(content_dir: Path, base_url: str | None, search: bool) -> dict:
     """The inputs of a build of `content_dir`, as they are now."""
     config, _ = load_config(content_dir)
     themes = [d for d in (config.theme_dir, DEFAULT_THEME) if d is not None]
-    inputs = [content_dir / name for name in ("site.yml", "site.yaml", "mappings.yml", "mappings.yaml")]
+    inputs = [str(content_dir / name) for name in ("site.yml", "site.yaml", "mappings.yml", "mappings.yaml")]
     for folder in themes + [PACKAGE]:
         inputs += _tree(folder)
     return {
@@ -58,8 +73,8 @@ def manifest(content_dir: Path, base_url: str | None, search: bool) -> dict:
         "base_url": base_url,
         "search": search,
         "commit": _commit(content_dir),
-        "inputs": _stamps({str(path): path for path in inputs}),
-        "files": _stamps(content_files(content_dir)),
+        "inputs": _stamps({path: path for path in inputs}),
+        "files": _content_stamps(content_dir),
     }
 
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem
-from .frameworks import did_you_mean
 from .loader import RawPage, load_page
 from .model import Alignment, Framework, Level, LevelLink, Mappings, Member, RoleLevel, Scale, Theme
-from .schema import Boolean, Checker, LevelId, LevelIds, ListOf, OneOf, Record, Text
+from .schema import Boolean, Checker, LevelId, LevelIds, ListOf, OneOf, Record, Text, did_you_mean
 
 FILES = ("mappings.yml", "mappings.yaml")
 

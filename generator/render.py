@@ -14,12 +14,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
-from . import cache, fragments, jinja
+from . import cache, fragments, jinja, yamlio
 from .jinja import Environment
 from .config import SiteConfig
+from .errors import ContentError, Problem
 from .model import humanise, slugify
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
@@ -46,9 +46,6 @@ class Page:
         self.output = self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 class Translations:
     """Interface strings per language, from the theme's `i18n/*.yml` files."""
 
@@ -56,7 +53,10 @@ class Translations:
         self.strings: dict[str, dict[str, str]] = {}
         for folder in reversed(folders):  # later folders override earlier ones
             for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-                data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+                data, problems = yamlio.parse(file.read_text(encoding="utf-8"), str(file))
+                if problems or not isinstance(data or {}, dict):
+                    raise ContentError(problems or [Problem(str(file), "interface strings must be `key: text` lines")])
+                data = data or {}
                 self.strings.setdefault(file.stem, {}).update({k: str(v) for k, v in data.items()})
 
     def for_language(self, language: str):

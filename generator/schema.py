@@ -8,7 +8,6 @@ its key path, so one run reports every mistake in a file.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from . import mojibake
@@ -289,9 +288,14 @@ class Record(Field):
         return result
 
 
+def did_you_mean(wanted: str, known) -> str:
+    """"; did you mean 'x'?" for the closest of `known`, or nothing."""
+    import difflib  # only for content with a mistake
+
+    close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def unknown_key_message(key: object, known) -> str:
     message = f"unknown key {key!r}"
-    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
-    if close:
-        return message + f"; did you mean {close[0]!r}?"
-    return message + "; expected one of " + ", ".join(sorted(known))
+    return message + (did_you_mean(str(key), known) or "; expected one of " + ", ".join(sorted(known)))

@@ -11,17 +11,11 @@ composes the file once more and walks to the key.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 
-import yaml
-
 from .errors import Problem
-
-try:  # libyaml is several times faster; the pure-Python loader gives the same data
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader
 
 try:
     import yaml_rs
@@ -33,42 +27,55 @@ FAST = yaml_rs is not None and os.environ.get("LADDER_YAML") != "pyyaml"
 
 Path = tuple  # a key path such as ("topics", 2, "content", 0, "level")
 
-# YAML 1.1 reads yes/no/on/off as booleans and 2024-01-01 as a date. Editors
-# mean text ("NO" is Norway), so only true/false stay booleans, as in YAML 1.2.
-_BOOL = "tag:yaml.org,2002:bool"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_RESOLVERS = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _TIMESTAMP)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_TRUE_FALSE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-for _first in "tTfF":
-    _RESOLVERS.setdefault(_first, []).insert(0, (_BOOL, _TRUE_FALSE))
-
 # A TAB after a list dash ("-\t'text'") is legal YAML 1.2 that libyaml rejects,
 # and real Monzo files contain it. Swapping it for one space keeps columns.
 _TAB_AFTER_DASH = re.compile(r"^((?:[ ]*-[ ]*)+?)\t", re.MULTILINE)
 
 
-class _Loader(_BaseLoader):
-    """The C safe loader with YAML 1.2 booleans that reports duplicate keys."""
+@functools.cache
+def _pyyaml():
+    """PyYAML and the reference loader, imported on first need: a build whose
+    files yaml-rs accepts never needs them, and importing them is a tenth of
+    the start-up time of `ladder build`."""
+    import yaml
 
-    yaml_implicit_resolvers = _RESOLVERS
+    try:  # libyaml is several times faster; the pure-Python loader gives the same data
+        base = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+        base = yaml.SafeLoader
 
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.duplicates: list[tuple[str, yaml.Mark]] = []
+    # YAML 1.1 reads yes/no/on/off as booleans and 2024-01-01 as a date. Editors
+    # mean text ("NO" is Norway), so only true/false stay booleans, as in YAML 1.2.
+    dropped = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+    resolvers = {
+        first: [(tag, rx) for tag, rx in found if tag not in dropped]
+        for first, found in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    true_false = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+    for first in "tTfF":
+        resolvers.setdefault(first, []).insert(0, ("tag:yaml.org,2002:bool", true_false))
 
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        if len(mapping) < len(node.value):
-            seen = set()
-            for key_node, _ in node.value:
-                key = key_node.value
-                if key in seen:
-                    self.duplicates.append((key, key_node.start_mark))
-                seen.add(key)
-        return mapping
+    class Loader(base):
+        """The C safe loader with YAML 1.2 booleans that reports duplicate keys."""
+
+        yaml_implicit_resolvers = resolvers
+
+        def __init__(self, stream):
+            super().__init__(stream)
+            self.duplicates: list[tuple[str, yaml.Mark]] = []
+
+        def construct_mapping(self, node, deep=False):
+            mapping = super().construct_mapping(node, deep=deep)
+            if len(mapping) < len(node.value):
+                seen = set()
+                for key_node, _ in node.value:
+                    key = key_node.value
+                    if key in seen:
+                        self.duplicates.append((key, key_node.start_mark))
+                    seen.add(key)
+            return mapping
+
+    return yaml, base, Loader
 
 
 def normalise(text: str) -> str:
@@ -89,7 +96,8 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[object, list[Prob
             return yaml_rs.loads(normalise(text), parse_datetime=False), []
         except Exception:  # noqa: BLE001 - the reference parser explains what is wrong
             pass
-    loader = _Loader(normalise(text))
+    yaml, _, reference_loader = _pyyaml()
+    loader = reference_loader(normalise(text))
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -168,8 +176,9 @@ def locate(text: str, path: Path) -> tuple[int, int] | None:
     For a mapping key the key's own position is returned, which is where an
     editor looks for "unknown key" or "wrong type" mistakes.
     """
+    yaml, base, _ = _pyyaml()
     try:
-        node = yaml.compose(normalise(text), Loader=_BaseLoader)
+        node = yaml.compose(normalise(text), Loader=base)
     except yaml.YAMLError:
         return None
     if node is None:

@@ -225,6 +225,22 @@ def test_a_damaged_snapshot_is_replaced(site, tmp_path):
     assert "in place" in rebuild()[1]
 
 
+def test_a_snapshot_damaged_inside_is_dropped(site, tmp_path):
+    """Snapshots are written without waiting for the disk: after a power cut
+    one can hold garbage behind a valid header."""
+    folder, out, rebuild = site
+    for path in Path(os.environ[CACHE_ENV], "builds").glob("*.sqlite"):
+        data = bytearray(path.read_bytes())
+        data[4096:] = b"\xff" * (len(data) - 4096)
+        path.write_bytes(bytes(data))
+    edit(folder / "support.md", "Coaches others", "Coaches others daily")
+    _, said = rebuild()
+    assert "in place" not in said
+    assert files(out) == cold(folder, tmp_path)
+    edit(folder / "support.md", "daily", "weekly")
+    assert "in place" in rebuild()[1]
+
+
 @pytest.mark.skipif(not search_index.available(), reason="needs pagefind[bin], a dependency of Ladder")
 def test_search_finds_an_edit_made_in_place(tmp_path):
     folder = write_content(tmp_path / "content", {"support.md": SIMPLE})
