@@ -141,7 +141,7 @@ class Snapshot:
                 self.db.executemany(f"DELETE FROM {table} WHERE rel = ?", [(rel,) for rel in removed])
             self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", [
                 (r.rel, r.path, r.digest, _dump(r.problems) if r.problems else None, len(r.pages)) for r in results])
-            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", [(r.rel, _dump(r)) for r in results])
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", [(r.rel, r.pickled or _dump(r)) for r in results])
             self.db.executemany("INSERT OR REPLACE INTO build VALUES (?, ?)",
                                 [(key, _dump(value)) for key, value in values.items()])
             self.db.execute("COMMIT")

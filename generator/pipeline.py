@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import itertools
 import os
+import pickle
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -66,6 +67,9 @@ class FileResult:
     pages: list[PageRecord] = field(default_factory=list)
     digest: str = ""  # of the file's bytes, when it was read as a page
     markdown: dict = field(default_factory=dict)  # its Markdown rendered, for the next read (see MarkdownMemo)
+    # The result pickled as the snapshot keeps it, by the worker that made it:
+    # pickling there runs beside the other workers, not after them.
+    pickled: bytes = field(default=b"", repr=False)
 
 
 @dataclass
@@ -119,8 +123,13 @@ class Writer:
             except FileExistsError:
                 pass
             self.made.add(folder)
-        with open(path, "wb") as handle:
-            handle.write(data)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # no file object to make
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view):]
+        finally:
+            os.close(handle)
 
 
 def read(job: Job, rel: str, markdown: MarkdownMemo | None = None) \
@@ -141,7 +150,8 @@ def read(job: Job, rel: str, markdown: MarkdownMemo | None = None) \
 
 def work(rels: list[str]) -> list[FileResult]:
     """Read, render and write the frameworks of some content files."""
-    gc.collect()  # what the last share left (see `_collect_by_hand`)
+    gc.collect()  # what the last share left (see `_collect_by_hand`),
+    gc.freeze()  # and what outlives it too: later collections look only at what is new
     job, results = _JOB, []
     writer = Writer(job.staging, job.memory)
     renderer = job.settings.renderer
@@ -256,6 +266,16 @@ def _collected_by_hand():
             gc.enable()
 
 
+def _work_pickled(rels: list[str]) -> list[bytes]:
+    return [pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL) for result in work(rels)]
+
+
+def _unpickled(blob: bytes) -> FileResult:
+    result = pickle.loads(blob)
+    result.pickled = blob
+    return result
+
+
 def work_all(job: Job, rels: list[str], jobs: int) -> list[FileResult]:
     """Run `work` over files, in worker processes when there are cores to spare."""
     global _JOB
@@ -266,8 +286,8 @@ def work_all(job: Job, rels: list[str], jobs: int) -> list[FileResult]:
 
             if "fork" in multiprocessing.get_all_start_methods():
                 with multiprocessing.get_context("fork").Pool(jobs, _collect_by_hand) as pool:
-                    chunks = pool.map(work, _chunks(job.content_dir, rels, jobs * 16), chunksize=1)
-                return [result for chunk in chunks for result in chunk]
+                    chunks = pool.map(_work_pickled, _chunks(job.content_dir, rels, jobs * 16), chunksize=1)
+                return [_unpickled(blob) for chunk in chunks for blob in chunk]
         with _collected_by_hand():
             return work(rels)
     finally:

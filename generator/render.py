@@ -105,6 +105,7 @@ class Theme:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             auto_reload=False,  # a changed theme file makes a new Theme (see SiteBuilder)
+            cache_size=-1,  # every template, in a plain dict: no LRU bookkeeping on each include
             bytecode_cache=_compiled_templates(),
         )
         self.env.globals["fragments"] = fragments
