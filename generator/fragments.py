@@ -9,7 +9,6 @@ purpose.
 
 from __future__ import annotations
 
-from jinja2 import pass_context
 from markupsafe import Markup
 
 from .jinja import escape_output
@@ -76,6 +75,10 @@ def _criteria_html(criteria: list[Criterion], t, new: set[str] | None) -> str:
 
 def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) -> Markup:
     """A topic's criteria at one level, then its sublevels, each with its own list."""
+    return Markup(_topic_level_html(topic_level, t, new))
+
+
+def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None) -> str:
     parts = [_criteria_html(topic_level.criteria, t, new)]
     for sub in topic_level.sublevels:
         anchor = _e(sub.anchor)
@@ -86,7 +89,7 @@ def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) ->
             f'{_e(topic_level.level.id)}{_e(sub.id)}</span> {_e(t("sublevel"))} {_e(sub.id)}'
             f"{qualifier}</h4>{_criteria_html(sub.criteria, t, new)}</section>\n"
         )
-    return Markup("".join(parts))
+    return "".join(parts)
 
 
 def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", description: str = "",
@@ -97,7 +100,7 @@ def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", descri
     about = f'<p class="topic__description">{escape_output(description)}</p>' if description else ""
     return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
                   f'  <{heading} class="topic__title" id="{anchor}-title">{escape_output(title)}</{heading}>\n'
-                  f'{about}  {topic_level_body(topic_level, t, new)}\n</section>')
+                  f'{about}  {_topic_level_html(topic_level, t, new)}\n</section>')
 
 
 def level_namer(t):
@@ -121,12 +124,18 @@ def topic_title(topic) -> Markup | str:
 category_title = topic_title  # categories show their code the same way
 
 
-@pass_context
-def lang_of(context, framework) -> Markup:
-    """A `lang` attribute for a framework's own words on a page in another language."""
-    if framework.language == context["page"].language:
-        return Markup("")
-    return Markup(f' lang="{_e(framework.language)}"')
+def lang_marker(language: str):
+    """`lang_of(framework)` for pages in `language`: a `lang` attribute for a
+    framework's own words on a page in another language. A plain function
+    made per language, so templates call it without passing their context."""
+    same = Markup("")
+
+    def lang_of(framework) -> Markup:
+        if framework.language == language:
+            return same
+        return Markup(f' lang="{_e(framework.language)}"')
+
+    return lang_of
 
 
 def plain_list(criteria: list[Criterion]) -> Markup:

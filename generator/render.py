@@ -109,7 +109,7 @@ class Theme:
             bytecode_cache=_compiled_templates(),
         )
         self.env.globals["fragments"] = fragments
-        for name in ("topic_title", "category_title", "lang_of"):
+        for name in ("topic_title", "category_title"):
             self.env.globals[name] = getattr(fragments, name)
         self.env.filters["slug"] = slugify
         self.env.filters["humanise"] = humanise
@@ -192,7 +192,8 @@ class Renderer:
         """The functions templates call that depend on the page's language."""
         if language not in self._helpers:
             t = self.theme.translations.for_language(language)
-            self._helpers[language] = {"t": t, "level_name": fragments.level_namer(t)}
+            self._helpers[language] = {"t": t, "level_name": fragments.level_namer(t),
+                                       "lang_of": fragments.lang_marker(language)}
         return self._helpers[language]
 
     def site_header(self, site, page: Page, root: str) -> Markup:

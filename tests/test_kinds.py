@@ -113,6 +113,16 @@ def test_spanish_pages_carry_lang_es_and_spanish_interface(site):
     assert parse_file(site / "skills" / "index.html").lang == "en"
 
 
+def test_links_to_a_framework_in_another_language_say_its_language(site):
+    """Screen readers read the Spanish framework's title in Spanish on English pages."""
+    home, a_to_z = parse_file(site / "index.html"), parse_file(site / "a-z" / "index.html")
+    titles = [e for e in home.with_class("card__title") if "Criterios" in e.text]
+    assert titles and all(e.attrs.get("lang") == "es" for e in titles)
+    assert all("lang" not in e.attrs for e in home.with_class("card__title") if "Criterios" not in e.text)
+    spanish = [e for e in a_to_z.elements if e.tag == "a" and "/es/criterios/" in (e.attrs.get("href") or "")]
+    assert spanish and all(e.attrs.get("lang") == "es" for e in spanish)
+
+
 # -- checks -------------------------------------------------------------------
 
 def test_role_with_unknown_topic_or_level(content):
