@@ -64,20 +64,25 @@ class _CardsExtension(Extension):
         md.treeprocessors.register(_Cards(md), "ladder-cards", 1)
 
 
-_RENDERERS: dict[str, markdown.Markdown] = {}
+class _Renderer:
+    """One Markdown instance, made once (that takes longer than most
+    conversions) and reused for every text, whatever its heading-id prefix."""
 
-
-def _renderer(id_prefix: str) -> markdown.Markdown:
-    """One Markdown instance per heading-id prefix, made once and reused."""
-    if id_prefix not in _RENDERERS:
-        _RENDERERS[id_prefix] = markdown.Markdown(
+    def __init__(self):
+        self.id_prefix = ""
+        self.markdown = markdown.Markdown(
             extensions=["extra", "sane_lists", "toc", _CardsExtension()],
-            extension_configs={
-                "toc": {"slugify": lambda value, _sep: id_prefix + (slugify(value) or "section")}
-            },
+            extension_configs={"toc": {"slugify": self._slug}},
             output_format="html",
         )
-    return _RENDERERS[id_prefix]
+
+    def _slug(self, value: str, _separator: str) -> str:
+        return self.id_prefix + (slugify(value) or "section")
+
+    def convert(self, text: str, id_prefix: str) -> str:
+        self.id_prefix = id_prefix
+        self.markdown.reset()
+        return self.markdown.convert(text)
 
 
 def render_markdown(text: str, id_prefix: str = "") -> str:
@@ -88,9 +93,12 @@ def render_markdown(text: str, id_prefix: str = "") -> str:
     """
     if not text or not text.strip():
         return ""
-    renderer = _renderer(id_prefix)
-    renderer.reset()
-    return _sanitiser().clean(renderer.convert(text))
+    return _sanitiser().clean(_renderer().convert(text, id_prefix))
+
+
+@functools.cache
+def _renderer() -> _Renderer:
+    return _Renderer()
 
 
 @functools.cache

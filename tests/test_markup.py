@@ -33,3 +33,12 @@ def test_scripts_handlers_and_javascript_urls_are_removed():
 
 def test_empty_body_renders_nothing():
     assert render_markdown("\n  \n") == ""
+
+
+def test_heading_ids_take_the_prefix_of_their_own_text():
+    first = render_markdown("## Scope\n\ntext", "unit-1-")
+    second = render_markdown("## Scope\n\n## Scope\n\ntext", "unit-2-")
+    third = render_markdown("## Scope\n\ntext")
+    assert 'id="unit-1-scope"' in first
+    assert 'id="unit-2-scope"' in second and 'id="unit-2-scope_1"' in second
+    assert 'id="scope"' in third
