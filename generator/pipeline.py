@@ -69,7 +69,7 @@ class FileResult:
     markdown: dict = field(default_factory=dict)  # its Markdown rendered, for the next read (see MarkdownMemo)
     # The result pickled as the snapshot keeps it, by the worker that made it:
     # pickling there runs beside the other workers, not after them.
-    pickled: bytes = field(default=b"", repr=False)
+    pickled: bytes = field(default=b"", repr=False, compare=False)
 
 
 @dataclass
