@@ -52,29 +52,44 @@ def _tree(folder: Path) -> list[str]:
     return found
 
 
-def _commit(folder: Path) -> str:
+def _commit(folder: Path):
+    """Start asking git for the commit checked out in `folder`, and return
+    the function that waits for the answer ("" outside a repository): git
+    runs while the content files are stated."""
     try:
-        result = subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return result.stdout.strip() if result.returncode == 0 else ""
+        git = subprocess.Popen(["git", "rev-parse", "HEAD"], cwd=folder, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True)
+    except OSError:
+        return lambda: ""
+
+    def answer() -> str:
+        try:
+            out, _ = git.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            git.kill()
+            git.communicate()
+            return ""
+        return out.strip() if git.returncode == 0 else ""
+
+    return answer
 
 
 def manifest(content_dir: Path, base_url: str | None, search: bool) -> dict:
     """The inputs of a build of `content_dir`, as they are now."""
+    commit = _commit(content_dir)
     config, _ = load_config(content_dir)
     themes = [d for d in (config.theme_dir, DEFAULT_THEME) if d is not None]
     inputs = [str(content_dir / name) for name in ("site.yml", "site.yaml", "mappings.yml", "mappings.yaml")]
     for folder in themes + [PACKAGE]:
         inputs += _tree(folder)
+    stamps = {"inputs": _stamps({path: path for path in inputs}), "files": _content_stamps(content_dir)}
     return {
         "ladder": __version__,
         "content": str(content_dir.resolve()),
         "base_url": base_url,
         "search": search,
-        "commit": _commit(content_dir),
-        "inputs": _stamps({path: path for path in inputs}),
-        "files": _content_stamps(content_dir),
+        "commit": commit(),
+        **stamps,
     }
 
 
