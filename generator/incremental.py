@@ -102,12 +102,16 @@ class Snapshot:
 
     def results(self, rels: list[str] | None = None) -> dict[str, pipeline.FileResult]:
         """What each content file gave (or each of `rels`) at the last build."""
-        if rels is None:
-            rows = self.db.execute("SELECT rel, result FROM results")
-        else:
-            rows = self.db.execute(f"SELECT rel, result FROM results WHERE rel IN ({','.join('?' * len(rels))})",
-                                   rels)
+        rows = self.db.execute("SELECT rel, result FROM results") if rels is None else \
+            self._for_each("SELECT rel, result FROM results WHERE rel IN ({})", rels)
         return {rel: pickle.loads(data) for rel, data in rows}
+
+    def _for_each(self, query: str, rels: list[str]):
+        """The rows of `query` for the files in `rels`, a few hundred at a time
+        (SQLite limits the parameters of one query)."""
+        for start in range(0, len(rels), 500):
+            part = rels[start:start + 500]
+            yield from self.db.execute(query.format(",".join("?" * len(part))), part)
 
     def file_problems(self, leaving_out) -> list[Problem]:
         """The problems of every file but those in `leaving_out`."""
@@ -116,12 +120,7 @@ class Snapshot:
 
     def digests(self, rels: list[str]) -> dict[str, str]:
         """The digests the files in `rels` had when last read."""
-        found = {}
-        for start in range(0, len(rels), 500):  # SQLite takes a few hundred parameters at a time
-            part = rels[start:start + 500]
-            found.update(self.db.execute(f"SELECT rel, digest FROM files WHERE digest != '' AND rel IN "
-                                         f"({','.join('?' * len(part))})", part))
-        return found
+        return dict(self._for_each("SELECT rel, digest FROM files WHERE digest != '' AND rel IN ({})", rels))
 
     def generic(self) -> str | None:
         row = self.db.execute("SELECT rel FROM files WHERE path = ?", (GENERIC_PATH,)).fetchone()
@@ -141,7 +140,8 @@ class Snapshot:
                 self.db.executemany(f"DELETE FROM {table} WHERE rel = ?", [(rel,) for rel in removed])
             self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", [
                 (r.rel, r.path, r.digest, _dump(r.problems) if r.problems else None, len(r.pages)) for r in results])
-            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", [(r.rel, r.pickled or _dump(r)) for r in results])
+            self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)",
+                                [(r.rel, r.pickled or _dump(r)) for r in results])
             self.db.executemany("INSERT OR REPLACE INTO build VALUES (?, ?)",
                                 [(key, _dump(value)) for key, value in values.items()])
             self.db.execute("COMMIT")

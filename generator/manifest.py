@@ -82,14 +82,15 @@ def manifest(content_dir: Path, base_url: str | None, search: bool) -> dict:
     inputs = [str(content_dir / name) for name in ("site.yml", "site.yaml", "mappings.yml", "mappings.yaml")]
     for folder in themes + [PACKAGE]:
         inputs += _tree(folder)
-    stamps = {"inputs": _stamps({path: path for path in inputs}), "files": _content_stamps(content_dir)}
+    stamped, files = _stamps({path: path for path in inputs}), _content_stamps(content_dir)
     return {
         "ladder": __version__,
         "content": str(content_dir.resolve()),
         "base_url": base_url,
         "search": search,
-        "commit": commit(),
-        **stamps,
+        "commit": commit(),  # asked before the stamps were taken, answered by now
+        "inputs": stamped,
+        "files": files,
     }
 
 

@@ -54,9 +54,9 @@ class Translations:
         for folder in reversed(folders):  # later folders override earlier ones
             for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
                 data, problems = yamlio.parse(file.read_text(encoding="utf-8"), str(file))
-                if problems or not isinstance(data or {}, dict):
-                    raise ContentError(problems or [Problem(str(file), "interface strings must be `key: text` lines")])
                 data = data or {}
+                if problems or not isinstance(data, dict):
+                    raise ContentError(problems or [Problem(str(file), "interface strings must be `key: text` lines")])
                 self.strings.setdefault(file.stem, {}).update({k: str(v) for k, v in data.items()})
 
     def for_language(self, language: str):
