@@ -178,19 +178,22 @@ def work(rels: list[str]) -> list[FileResult]:
     return results
 
 
-def _chunks(content_dir: Path, rels: list[str], count: int) -> list[list[str]]:
-    """Split the files into `count` shares of about equal size, in order."""
+def _shares(content_dir: Path, rels: list[str], workers: int) -> list[list[str]]:
+    """Split the files, in order, into shares that shrink as the work runs out
+    (guided scheduling): large ones first, so workers seldom wait to be given
+    more, and small ones last, so they all finish at about the same time."""
     sizes = [(rel, (content_dir / rel).stat().st_size) for rel in rels]
-    target = sum(size for _, size in sizes) / max(count, 1) or 1
-    chunks, current, filled = [], [], 0
+    remaining = sum(size for _, size in sizes)
+    smallest = remaining / (workers * 64)
+    shares, current, filled = [], [], 0
     for rel, size in sizes:
         current.append(rel)
         filled += size
-        if filled >= target * (len(chunks) + 1) and len(chunks) < count - 1:
-            chunks.append(current)
-            current = []
-    chunks.append(current)
-    return [c for c in chunks if c]
+        if filled >= max(remaining / (workers * 4), smallest):
+            shares.append(current)
+            remaining -= filled
+            current, filled = [], 0
+    return shares + [current] if current else shares
 
 
 def find_generic(content_dir: Path, rels: list[str], job: Job) -> CheckedPage | None:
@@ -266,6 +269,16 @@ def _collected_by_hand():
             gc.enable()
 
 
+def _start_worker(started, workers: int) -> None:
+    """Set up a forked worker: compile its share of the templates (the
+    `started` counter numbers the workers), then collect garbage by hand."""
+    with started.get_lock():
+        share = started.value
+        started.value += 1
+    _JOB.settings.renderer.theme.compile_share(share % workers, workers)
+    _collect_by_hand()
+
+
 def _work_pickled(rels: list[str]) -> list[bytes]:
     return [pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL) for result in work(rels)]
 
@@ -285,9 +298,11 @@ def work_all(job: Job, rels: list[str], jobs: int) -> list[FileResult]:
             import multiprocessing  # a one-file rebuild does without
 
             if "fork" in multiprocessing.get_all_start_methods():
-                with multiprocessing.get_context("fork").Pool(jobs, _collect_by_hand) as pool:
-                    chunks = pool.map(_work_pickled, _chunks(job.content_dir, rels, jobs * 16), chunksize=1)
-                return [_unpickled(blob) for chunk in chunks for blob in chunk]
+                fork = multiprocessing.get_context("fork")
+                with fork.Pool(jobs, _start_worker, (fork.Value("i", 0), jobs)) as pool:
+                    # Results are unpickled as each share comes back, while the workers go on.
+                    shares = pool.imap(_work_pickled, _shares(job.content_dir, rels, jobs))
+                    return [_unpickled(blob) for share in shares for blob in share]
         with _collected_by_hand():
             return work(rels)
     finally:
@@ -315,7 +330,8 @@ def finish(job: Job, results: list[FileResult], referenced: set[str]) -> Outcome
     models = [frameworks[rel] for rel in kept]
     broken = any(p.is_error for p in site_problems) or any(p.is_error for r in results for p in r.problems)
     mappings = load_mappings(job.content_dir, models, site_problems, resolve=not broken)
-    problems = sorted(site_problems + [p for r in results for p in r.problems], key=Problem.sort_key)
+    # Once each: every share of the work meets a broken template.
+    problems = sorted(dict.fromkeys(site_problems + [p for r in results for p in r.problems]), key=Problem.sort_key)
     if any(p.is_error for p in problems):
         return Outcome(problems)
     site = make_site(config, models, mappings, settings.updated, job.site.compare)

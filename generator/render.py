@@ -115,6 +115,25 @@ class Theme:
         self.env.filters["humanise"] = humanise
         self.translations = Translations([f / "i18n" for f in self.folders])
 
+    def compile_share(self, share: int, shares: int) -> None:
+        """Load every template, compiling those the bytecode cache lacks.
+
+        Workers forked together each call this with their own `share`, so each
+        starts at its own part of the list: it compiles that part, then finds
+        most of the rest already compiled by the others. Without it, every
+        worker compiled every template of a first build. This must not fail
+        (a worker that dies as it starts is started again, forever): a file
+        that does not compile is left for the page that uses it to report."""
+        if self.env.bytecode_cache is None:
+            return
+        names = self.env.list_templates()
+        start = len(names) * share // shares
+        for name in names[start:] + names[:start]:
+            try:
+                self.env.get_template(name)
+            except Exception:  # noqa: BLE001 - see above
+                pass
+
     def assets(self) -> dict[str, bytes]:
         """Every file under the themes' `assets/` folders, the override winning."""
         found: dict[str, bytes] = {}

@@ -4,6 +4,7 @@ import pytest
 
 from generator import pipeline
 from generator.build import build
+from generator.errors import ContentError
 from generator.builder import SiteBuilder
 
 from .conftest import MONZO, ROOT, SIMPLE, write_content
@@ -64,3 +65,20 @@ def test_a_generic_framework_whose_path_comes_late_is_still_inherited(tmp_path):
     build(folder, out, jobs=2)
     assert written(out) == builder.output
     assert "Seeks out feedback" in (out / "support" / "index.html").read_text()
+
+
+def test_parallel_builds_report_a_broken_template_and_ignore_an_unused_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("LADDER_CACHE_DIR", str(tmp_path / "cache"))  # workers compile the templates afresh
+    theme = tmp_path / "theme" / "templates"
+    theme.mkdir(parents=True)
+    (theme / "unused.html").write_text("{% if %}")
+    (theme / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff")  # not a template at all
+    folder = write_content(tmp_path / "content", {"a.md": SIMPLE, "b.md": SIMPLE.replace("/support", "/b"),
+                                                  "site.yml": "theme_dir: ../theme\n"})
+    build(folder, tmp_path / "out", jobs=2)
+    assert "Support Framework" in (tmp_path / "out" / "support" / "index.html").read_text()
+    (theme / "level.html").write_text('{% extends "base.html" %}\n{% block content %}{% for %}{% endblock %}')
+    with pytest.raises(ContentError) as error:
+        build(folder, tmp_path / "out", jobs=2)
+    [problem] = error.value.problems  # once, though both frameworks met it
+    assert problem.file.endswith("level.html") and problem.line == 2 and "template error" in problem.message
