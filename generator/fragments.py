@@ -103,6 +103,24 @@ def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", descri
                   f'{about}  {_topic_level_html(topic_level, t, new)}\n</section>')
 
 
+def level_pill(level, t, unknown: bool = False, symbol_only: bool = False) -> Markup:
+    """A target level as a pill, its words first (colour only adds to them):
+    the level's id, titled with its name; "?" when the target is unknown and
+    "–" when there is none. `symbol_only` leaves out the words read aloud
+    beside the symbol, for a legend that explains it next to it. Built here
+    rather than by a macro: matrices and career paths show hundreds."""
+    if unknown:
+        words, symbol, modifier = _e(t("unknown_target")), "?", "unknown"
+    elif level:
+        name = f" · {_e(level.name)}" if level.name else ""
+        return Markup(f'<span class="pill pill--{level.rank % 8}" title="{_e(t("level"))} {_e(level.id)}{name}">'
+                      f"{_e(level.id)}</span>")
+    else:
+        words, symbol, modifier = _e(t("not_required")), "–", "none"
+    shown = symbol if symbol_only else f'<span aria-hidden="true">{symbol}</span><span class="visually-hidden">{words}</span>'
+    return Markup(f'<span class="pill pill--{modifier}" title="{words}">{shown}</span>')
+
+
 def level_namer(t):
     """`level_name(level)` for pages in the language of `t`: "Level 2 · Performing",
     as text (templates escape it where they write it)."""

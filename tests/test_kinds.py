@@ -191,3 +191,16 @@ def test_a_target_for_a_topic_marked_unknown_is_an_error(content):
     text = SKILLS.replace("    title: Listening\n", "    title: Listening\n    targetsUnknown: true\n")
     found = problems_for(content, text)
     assert any("roles[2].targets.listening: topic 'listening' says 'targetsUnknown: true'" in f for f in found)
+
+
+def test_level_pills_say_their_level_in_words_and_escape_names():
+    from generator.fragments import level_pill
+    from generator.model import Level
+
+    strings = {"level": "Level", "unknown_target": "Target not known", "not_required": "Not required"}
+    t = strings.__getitem__
+    pill = level_pill(Level(id="2", name="<b>Performing</b>", rank=10), t)
+    assert pill == ('<span class="pill pill--2" title="Level 2 · &lt;b&gt;Performing&lt;/b&gt;">2</span>')
+    assert "Not required" in level_pill(None, t) and "–" in level_pill(None, t)
+    assert "Target not known" in level_pill(None, t, True) and "?" in level_pill(None, t, True)
+    assert level_pill(None, t, symbol_only=True) == '<span class="pill pill--none" title="Not required">–</span>'
