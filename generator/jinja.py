@@ -10,12 +10,14 @@ needs the escaped text, not a `Markup`: templates compiled here call
 `escape` without the wrapper. Values that are already safe (`__html__`) are
 written as they are, also without a copy.
 
-Calls are sped up too: Jinja's `Context.call` looks for `pass_context`
-markers on every call a template makes, in a Python method of its own. Calls
-compiled here test the callee inline and call a plain function straight away;
-anything else (`pass_context` functions, macros, callable objects) still goes
-through `Context.call`. And each template's globals are a plain dict, quick
-to copy.
+Attributes and calls are sped up too. `obj.name` is read with Python's own
+`getattr`, inline; Jinja's `Environment.getattr` is called only when there is
+no such attribute (for a dict's key). Jinja's `Context.call` looks for
+`pass_context` markers on every call a template makes, in a Python method of
+its own. Calls compiled here test the callee inline and call a plain function
+straight away; anything else (`pass_context` functions, macros, callable
+objects) still goes through `Context.call`. And each template's globals are a
+plain dict, quick to copy.
 """
 
 from __future__ import annotations
@@ -52,6 +54,18 @@ class _CodeGenerator(CodeGenerator):
                 self.write(finalize.src)
         else:
             super()._output_child_pre(node, frame, finalize)
+
+    @optimizeconst
+    def visit_Getattr(self, node, frame) -> None:
+        if self.environment.is_async or self.environment.sandboxed:
+            return super().visit_Getattr(node, frame)
+        # `(_v if (_v := getattr(_o := obj, "name", missing)) is not missing
+        # else environment.getattr(_o, "name"))`: Python's attribute when there
+        # is one, as Jinja's `getattr` would give it, without calling Jinja's;
+        # only a missing attribute (a dict's key, say) is left to Jinja.
+        self.write("(_v if (_v := getattr((_o := ")
+        self.visit(node.node, frame)
+        self.write(f"), {node.attr!r}, missing)) is not missing else environment.getattr(_o, {node.attr!r}))")
 
     @optimizeconst  # as Jinja's own: a call on constants is made at compile time
     def visit_Call(self, node, frame, forward_caller: bool = False) -> None:
