@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .jinja import escape_output
+from .jinja import escape_output, escape_str
 from .model import Criterion, TopicLevel
 
 # A criterion's text is shown on three or four pages of its framework (the
 # framework, its level, a role, the comparison): it is escaped once. The memo
-# is emptied when it grows large, so memory stays flat.
+# is emptied when it grows large, so memory stays flat. Anchors, each on one
+# element, are escaped with `escape_str` instead: they would crowd texts out.
 _ESCAPED: dict[str, str] = {}
 _ESCAPED_MAX = 20_000
 
@@ -48,10 +49,10 @@ def _criteria_html(criteria: list[Criterion], t, new: set[str] | None) -> str:
         is_new = new and c.anchor in new
         # Inherited criteria are searched on the generic framework's page, not again here.
         if c.inherited:
-            parts.append(f'<li id="{_e(c.anchor)}" class="criterion criterion--inherited'
+            parts.append(f'<li id="{escape_str(c.anchor)}" class="criterion criterion--inherited'
                          f'{" criterion--new" if is_new else ""}" data-pagefind-ignore><p class="criterion__text">')
         else:
-            parts.append(f'<li id="{_e(c.anchor)}" class="criterion{" criterion--new" if is_new else ""}">'
+            parts.append(f'<li id="{escape_str(c.anchor)}" class="criterion{" criterion--new" if is_new else ""}">'
                          '<p class="criterion__text">')
         if c.number:
             parts.append(f'<span class="criterion__number">{_e(c.number)}</span> ')
@@ -81,7 +82,7 @@ def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) ->
 def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None) -> str:
     parts = [_criteria_html(topic_level.criteria, t, new)]
     for sub in topic_level.sublevels:
-        anchor = _e(sub.anchor)
+        anchor = escape_str(sub.anchor)
         qualifier = f' <span class="sublevel__qualifier">({_e(sub.qualifier)})</span>' if sub.qualifier else ""
         parts.append(
             f'<section class="sublevel" id="{anchor}" aria-labelledby="{anchor}-title">'
@@ -96,7 +97,7 @@ def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", descri
                   new: set[str] | None = None) -> Markup:
     """A topic's criteria at one level under its title, as level pages and a
     framework's level panels show them."""
-    anchor = _e(topic_level.anchor)
+    anchor = escape_str(topic_level.anchor)
     about = f'<p class="topic__description">{escape_output(description)}</p>' if description else ""
     return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
                   f'  <{heading} class="topic__title" id="{anchor}-title">{escape_output(title)}</{heading}>\n'

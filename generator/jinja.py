@@ -30,9 +30,9 @@ from jinja2.compiler import CodeGenerator, is_python_keyword, optimizeconst
 _PLAIN_CALLABLES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType)
 
 try:  # markupsafe's own C escaper, which `escape` wraps in a `Markup`
-    from markupsafe._speedups import _escape_inner
+    from markupsafe._speedups import _escape_inner as escape_str
 except ImportError:  # pragma: no cover - markupsafe built without its C speedups
-    def _escape_inner(text: str) -> str:
+    def escape_str(text: str) -> str:
         return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("'", "&#39;").replace('"', "&#34;"))
 
@@ -43,7 +43,7 @@ def escape_output(value) -> str:
         if hasattr(value, "__html__"):
             return value.__html__()
         value = str(value)
-    return _escape_inner(value)
+    return escape_str(value)
 
 
 class _CodeGenerator(CodeGenerator):
