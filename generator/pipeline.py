@@ -245,7 +245,8 @@ def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int
         generic, _, _ = read(job, found[0])
         job.generic_topics = generic_topics_of([generic])
         results = work_all(job, rels, jobs or os.cpu_count() or 1)
-    return finish(job, results, referenced)
+    with _collected_by_hand():  # what the whole-site pages are made from lives until the end
+        return finish(job, results, referenced)
 
 
 def _collect_by_hand() -> None:
@@ -294,16 +295,16 @@ def work_all(job: Job, rels: list[str], jobs: int) -> list[FileResult]:
     global _JOB
     _JOB = job
     try:
-        if jobs > 1 and len(rels) > 1:
-            import multiprocessing  # a one-file rebuild does without
+        with _collected_by_hand():  # here too while the results are unpickled: they all live on
+            if jobs > 1 and len(rels) > 1:
+                import multiprocessing  # a one-file rebuild does without
 
-            if "fork" in multiprocessing.get_all_start_methods():
-                fork = multiprocessing.get_context("fork")
-                with fork.Pool(jobs, _start_worker, (fork.Value("i", 0), jobs)) as pool:
-                    # Results are unpickled as each share comes back, while the workers go on.
-                    shares = pool.imap(_work_pickled, _shares(job.content_dir, rels, jobs))
-                    return [_unpickled(blob) for share in shares for blob in share]
-        with _collected_by_hand():
+                if "fork" in multiprocessing.get_all_start_methods():
+                    fork = multiprocessing.get_context("fork")
+                    with fork.Pool(jobs, _start_worker, (fork.Value("i", 0), jobs)) as pool:
+                        # Results are unpickled as each share comes back, while the workers go on.
+                        shares = pool.imap(_work_pickled, _shares(job.content_dir, rels, jobs))
+                        return [_unpickled(blob) for share in shares for blob in share]
             return work(rels)
     finally:
         _JOB = None
