@@ -17,7 +17,8 @@ no such attribute (for a dict's key). Jinja's `Context.call` looks for
 its own. Calls compiled here test the callee inline and call a plain function
 straight away; anything else (`pass_context` functions, macros, callable
 objects) still goes through `Context.call`. And each template's globals are a
-plain dict, quick to copy.
+plain dict, quick to copy. Blocks gather what they write and yield it once,
+joined, rather than piece by piece through every template they extend.
 """
 
 from __future__ import annotations
@@ -66,6 +67,20 @@ class _CodeGenerator(CodeGenerator):
         self.write("(_v if (_v := getattr((_o := ")
         self.visit(node.node, frame)
         self.write(f"), {node.attr!r}, missing)) is not missing else environment.getattr(_o, {node.attr!r}))")
+
+    # A block is a generator, and each piece it yields is handed on by every
+    # template above it (`yield from` in each parent's root). Blocks compiled
+    # here gather their pieces in a list and yield them once, joined.
+    def enter_frame(self, frame) -> None:
+        super().enter_frame(frame)
+        if frame.block_frame and frame.buffer is None and not self.environment.is_async:
+            frame.buffer = self.temporary_identifier()
+            self.writeline(f"{frame.buffer} = []")
+
+    def leave_frame(self, frame, with_python_scope: bool = False) -> None:
+        if frame.block_frame and frame.buffer is not None and not self.environment.is_async:
+            self.writeline(f"yield concat({frame.buffer})")
+        super().leave_frame(frame, with_python_scope)
 
     @optimizeconst  # as Jinja's own: a call on constants is made at compile time
     def visit_Call(self, node, frame, forward_caller: bool = False) -> None:

@@ -91,3 +91,16 @@ def test_templates_compiled_by_another_code_generator_are_not_reused(tmp_path, m
     other.write_text(open(jinja.__file__, encoding="utf-8").read() + "\n# changed\n", encoding="utf-8")
     monkeypatch.setattr(jinja, "__file__", str(other))
     assert render_module._compiled_templates().directory != current
+
+
+def test_blocks_yield_their_text_once_and_still_nest_and_call_super():
+    from generator.jinja import Environment
+
+    env = Environment(loader=jinja2.DictLoader({
+        "base.html": "<{% block a %}A{% for i in n %}{{ i }}{% endfor %}{% endblock %}|{% block b %}B{% endblock %}>",
+        "page.html": '{% extends "base.html" %}{% block a %}[{{ super() }}]{% block c %}C{% endblock %}{% endblock %}',
+    }), autoescape=True)
+    page = env.get_template("page.html")
+    assert page.render(n=[1, 2]) == "<[A12]C|B>"
+    base = env.get_template("base.html")
+    assert list(base.blocks["a"](base.new_context({"n": [1, 2]}))) == ["A12"]  # one piece, not four
