@@ -4,8 +4,8 @@ import pytest
 
 from generator import pipeline
 from generator.build import build
-from generator.errors import ContentError
 from generator.builder import SiteBuilder
+from generator.errors import ContentError
 
 from .conftest import MONZO, ROOT, SIMPLE, write_content
 from .kinds_fixture import GENERIC_FIXTURE, WITH_MAPPINGS
