@@ -249,11 +249,13 @@ def main(argv: list[str] | None = None) -> int:
             results[name] = best
 
         ladder_run = results["Ladder"]
+        headers = ["tool", "version", "wall s", "CPU s", "peak RSS MB", "HTML pages", "MB written", "pages/s",
+                   "MB/s", "criteria", "examples", "Ladder÷tool wall", "Ladder÷tool CPU"]
         rows = []
         for name, tool in tools.items():
             result = results[name]
             if result is None:
-                rows.append([name, tool["version"], "FAILED"] + [""] * 9)
+                rows.append([name, tool["version"], "FAILED"] + [""] * (len(headers) - 3))
                 continue
             pages, _, size = benchlib.output_size(tool["output"])
             if tool["count"]:
@@ -270,9 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append([name, tool["version"], f"{result.wall:.2f}", f"{result.cpu:.2f}",
                          f"{result.maxrss_mb:.0f}", pages, f"{size / 1e6:.1f}", f"{pages / result.wall:.0f}",
                          f"{size / 1e6 / result.wall:.1f}", c_cell, x_cell, ratio_wall, ratio_cpu])
-        print(benchlib.table(
-            ["tool", "version", "wall s", "CPU s", "peak RSS MB", "HTML pages", "MB written", "pages/s", "MB/s",
-             "criteria", "examples", "Ladder÷tool wall", "Ladder÷tool CPU"], rows, "llrrrrrrrrrrr"))
+        print(benchlib.table(headers, rows, "ll" + "r" * (len(headers) - 2)))
         if failures:
             print("\nProblems:\n" + "\n\n".join(failures))
             return 1

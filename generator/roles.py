@@ -54,17 +54,15 @@ def chains(framework: Framework) -> list[list[Role]]:
     """Every path from a role nobody progresses to, to a role that leads nowhere."""
     has_parent = {other for role in framework.roles for other in role.progresses_to}
     found: list[list[Role]] = []
-
-    def walk(path: list[Role]) -> None:
+    # Depth first, by hand: a recursive closure would hold the framework in a
+    # reference cycle, so it would wait for the garbage collector to be freed.
+    stack = [[role] for role in reversed(framework.roles) if role.id not in has_parent and role.progresses_to]
+    while stack:
+        path = stack.pop()
         following = path[-1].progresses_to
         if not following:
             found.append(path)
-        for other_id in following:
-            walk(path + [framework.role(other_id)])
-
-    for role in framework.roles:
-        if role.id not in has_parent and role.progresses_to:
-            walk([role])
+        stack.extend(path + [framework.role(other_id)] for other_id in reversed(following))
     return found
 
 
