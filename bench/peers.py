@@ -17,7 +17,8 @@ plugin is switched off). The corpus files are copied unchanged into Hugo's
 counted in each peer's HTML to check that it did the full work.
 
 Times are for a cold build (fresh output and cache folders) of each tool as a
-child process: wall, CPU (user + sys) and peak RSS. Hugo and Ladder use every
+child process: wall, CPU (user + sys) and peak RSS. With `--repeat`, the
+tools take turns, round by round, and each keeps its fastest build. Hugo and Ladder use every
 core, MkDocs one, so the CPU ratio is printed next to the wall one. Ladder
 writes some ten pages per framework (levels, comparison, roles) where the
 peers write one, so pages and megabytes written per second are printed too.
@@ -231,22 +232,25 @@ def main(argv: list[str] | None = None) -> int:
               f"best of {args.repeat} cold build(s) per tool")
         print(flush=True)
 
-        results = {}
-        for name, tool in tools.items():
-            best = None
-            for attempt in range(args.repeat):
+        # Round by round, each tool in turn: a machine whose speed drifts
+        # (a shared host) then slows all three alike, not the one that ran last.
+        results: dict = {}
+        failed: set[str] = set()
+        for attempt in range(args.repeat):
+            for name, tool in tools.items():
+                if name in failed:
+                    continue
                 for folder in tool["clean"]:
                     set_aside(folder, work / "trash" / f"{name}-{attempt}-{folder.name}")
                 os.sync()  # what the last build wrote is on disk, not charged to this one
-                print(f"{name}: building …", file=sys.stderr, flush=True)
+                print(f"{name}: building ({attempt + 1}/{args.repeat}) …", file=sys.stderr, flush=True)
                 result = benchlib.run(tool["command"], cwd=tool["cwd"], env=tool.get("env"))
                 if not result.ok:
                     failures.append(f"{name}: {result.failure()}")
-                    best = None
-                    break
-                if best is None or result.wall < best.wall:
-                    best = result
-            results[name] = best
+                    failed.add(name)
+                    results[name] = None
+                elif results.get(name) is None or result.wall < results[name].wall:
+                    results[name] = result
 
         ladder_run = results["Ladder"]
         headers = ["tool", "version", "wall s", "CPU s", "peak RSS MB", "HTML pages", "MB written", "pages/s",
