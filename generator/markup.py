@@ -14,6 +14,15 @@ import xml.etree.ElementTree as etree
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from .model import slugify
@@ -64,17 +73,21 @@ class _CardsExtension(Extension):
         md.treeprocessors.register(_Cards(md), "ladder-cards", 1)
 
 
+# Markdown's "extra", as classes: named, each would be looked up among every
+# installed package's entry points, which took longer than the rest of setup.
+_EXTRA = (FencedCodeExtension, FootnoteExtension, AttrListExtension, DefListExtension, TableExtension,
+          AbbrExtension, MarkdownInHtmlExtension)
+
+
 class _Renderer:
     """One Markdown instance, made once (that takes longer than most
     conversions) and reused for every text, whatever its heading-id prefix."""
 
     def __init__(self):
         self.id_prefix = ""
-        self.markdown = markdown.Markdown(
-            extensions=["extra", "sane_lists", "toc", _CardsExtension()],
-            extension_configs={"toc": {"slugify": self._slug}},
-            output_format="html",
-        )
+        self.markdown = markdown.Markdown(extensions=[*(extension() for extension in _EXTRA), SaneListExtension(),
+                                                      TocExtension(slugify=self._slug), _CardsExtension()],
+                                          output_format="html")
 
     def _slug(self, value: str, _separator: str) -> str:
         return self.id_prefix + (slugify(value) or "section")
