@@ -157,7 +157,23 @@ def lang_marker(language: str):
     return lang_of
 
 
-def plain_list(criteria: list[Criterion]) -> Markup:
+def _plain_list_html(criteria: list[Criterion]) -> str:
     """Criteria as a compact list of text, for side-by-side tables."""
-    items = "".join(f"<li>{_e(c.text)}</li>" for c in criteria)
-    return Markup(f'<ul class="compact-criteria">{items}</ul>')
+    items = "".join([f"<li>{_e(c.text)}</li>" for c in criteria])
+    return f'<ul class="compact-criteria">{items}</ul>'
+
+
+def level_table_rows(framework) -> Markup:
+    """A row per topic with criteria, its criteria at each level side by
+    side: the body of a framework's level comparison, which shows every
+    criterion of the framework once more."""
+    columns = [(level.id, escape_str(level.slug)) for level in framework.levels]
+    rows = []
+    for topic in framework.topics:
+        if not topic.levels:
+            continue
+        at = {topic_level.level.id: topic_level for topic_level in topic.levels}
+        cells = "".join([f'<td data-level="{slug}">{_plain_list_html(at[level].all_criteria())}</td>'
+                         if level in at else f'<td data-level="{slug}"></td>' for level, slug in columns])
+        rows.append(f'<tr id="{escape_str(topic.slug)}"><th scope="row">{topic_title(topic)}</th>{cells}</tr>\n')
+    return Markup("".join(rows))

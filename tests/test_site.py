@@ -151,6 +151,28 @@ def test_every_role_and_level_cell_is_in_the_role_matrix(site, model):
             assert (site / framework.role_url(role) / "index.html").exists()
 
 
+def test_the_level_comparison_shows_each_topics_criteria_under_their_level(site, model):
+    frameworks = [f for f in model.frameworks if f.kind == "progression" and len(f.levels) > 1]
+    assert frameworks
+    for framework in frameworks:
+        doc = parse_file(site / framework.path.strip("/") / "compare" / "index.html")
+        cells, columns, row = {}, {}, None  # (topic slug, level slug) → the cell's text
+        for element in doc.elements:
+            if element.tag == "tr":
+                row = element.attrs.get("id")
+            elif element.tag == "td" and row:
+                cells[row, element.attrs["data-level"]] = " ".join(element.text.split())
+                columns.setdefault(row, []).append(element.attrs["data-level"])
+        assert all(order == [level.slug for level in framework.levels] for order in columns.values())
+        expected = {}
+        for topic in framework.topics:
+            for level in framework.levels if topic.levels else ():
+                here = topic.at(level)
+                expected[topic.slug, level.slug] = " ".join(
+                    " ".join(c.text.split()) for c in (here.all_criteria() if here else []))
+        assert cells == expected, framework.path
+
+
 def test_every_level_has_its_page(site, model):
     for framework in model.frameworks:
         if framework.kind == "progression":
