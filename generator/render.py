@@ -115,8 +115,8 @@ class Theme:
         self.env.filters["humanise"] = humanise
         self.translations = Translations([f / "i18n" for f in self.folders])
 
-    def compile_share(self, share: int, shares: int) -> None:
-        """Load every template, compiling those the bytecode cache lacks.
+    def compile_share(self, share: int, shares: int, unused: tuple[str, ...] = ()) -> None:
+        """Load every template but the `unused` ones, compiling those the bytecode cache lacks.
 
         Workers forked together each call this with their own `share`, so each
         starts at its own part of the list: it compiles that part, then finds
@@ -126,7 +126,7 @@ class Theme:
         that does not compile is left for the page that uses it to report."""
         if self.env.bytecode_cache is None:
             return
-        names = self.env.list_templates()
+        names = [name for name in self.env.list_templates() if name not in unused]
         start = len(names) * share // shares
         for name in names[start:] + names[:start]:
             try:

@@ -82,3 +82,25 @@ def test_parallel_builds_report_a_broken_template_and_ignore_an_unused_one(tmp_p
         build(folder, tmp_path / "out", jobs=2)
     [problem] = error.value.problems  # once, though both frameworks met it
     assert problem.file.endswith("level.html") and problem.line == 2 and "template error" in problem.message
+
+
+def test_parallel_workers_leave_the_comparison_templates_of_a_site_without_mappings_uncompiled(tmp_path, monkeypatch):
+    import jinja2
+
+    from generator.pages import compare
+
+    monkeypatch.setenv("LADDER_CACHE_DIR", str(tmp_path / "cache"))
+    log = tmp_path / "compiled.txt"
+    original = jinja2.Environment.compile
+
+    def logged(self, source, name=None, filename=None, raw=False, defer_init=False):
+        with open(log, "a") as handle:  # the workers are forked: a file hears from all of them
+            handle.write(f"{name}\n")
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", logged)
+    files = {"a.md": SIMPLE, "b.md": SIMPLE.replace("/support", "/b"), "c.md": SIMPLE.replace("/support", "/c")}
+    build(write_content(tmp_path / "content", files), tmp_path / "out", jobs=2)
+    compiled = log.read_text().split()
+    assert {"framework.html", "level.html", "base.html"} <= set(compiled)
+    assert not set(compiled) & set(compare.TEMPLATES)

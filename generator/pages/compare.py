@@ -8,6 +8,7 @@ from ..model import Framework, Mappings, Scale, Site
 from ..render import Page
 
 COMPARE_URL = "compare/"
+TEMPLATES = ("compare.html", "compare_pair.html", "partials/chart.html")  # used by these pages only
 
 
 def pair_url(a: Framework, b: Framework) -> str:
