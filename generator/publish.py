@@ -6,9 +6,8 @@ relative to the sitemap itself, the best a site that may live anywhere can do.
 
 from __future__ import annotations
 
-from markupsafe import escape
-
 from .config import SiteConfig
+from .jinja import escape_str
 from .render import Page
 
 NOT_LISTED = {"404"}
@@ -21,7 +20,7 @@ def sitemap(pages: list[Page], config: SiteConfig, updated: dict[str, str]) -> b
         if page.kind in NOT_LISTED:
             continue
         location = config.base_url + page.url if config.base_url else (page.url or "./")
-        lines.append(f"  <url><loc>{escape(location)}</loc>")
+        lines.append(f"  <url><loc>{escape_str(location)}</loc>")
         if updated.get(page.source):
             lines.append(f"    <lastmod>{updated[page.source]}</lastmod>")
         lines.append("  </url>")
