@@ -122,6 +122,17 @@ def level_pill(level, t, unknown: bool = False, symbol_only: bool = False) -> Ma
     return Markup(f'<span class="pill pill--{modifier}" title="{words}">{shown}</span>')
 
 
+def index_entries(entries, url, lang_of, role_word: str) -> Markup:
+    """The A–Z's items under one letter, a link each: the index lists every
+    topic and role of the site, so it is the longest page there is."""
+    role = f"{_e(role_word)} · "
+    return Markup("".join([
+        f'<li><a href="{escape_str(url(entry.target))}"{lang_of(entry.framework)}>{_e(entry.title)}</a> '
+        f'<span class="index-list__where">{role if entry.kind == "role" else ""}'
+        f"{_e(entry.framework.sidebar_title)}</span></li>\n"
+        for entry in entries]))
+
+
 def level_namer(t):
     """`level_name(level)` for pages in the language of `t`: "Level 2 · Performing",
     as text (templates escape it where they write it)."""

@@ -173,6 +173,23 @@ def test_the_level_comparison_shows_each_topics_criteria_under_their_level(site,
         assert cells == expected, framework.path
 
 
+def test_the_a_to_z_links_every_topic_and_role_and_says_which_are_roles(site, model):
+    doc = parse_file(site / "a-z" / "index.html")
+    items = {" ".join(e.text.split()) for e in doc.elements if e.tag == "li"}
+    links = {(" ".join(e.text.split()), e.attrs["href"]) for e in doc.elements if e.tag == "a"}
+    expected = 0
+    for framework in model.frameworks:
+        for topic in framework.topics:
+            expected += 1
+            assert (" ".join(topic.title.split()), f"../{framework.url}index.html#{topic.slug}") in links
+            assert f"{' '.join(topic.title.split())} {framework.sidebar_title}" in items
+        for role in framework.roles:
+            expected += 1
+            assert (role.title, f"../{framework.role_url(role)}index.html") in links
+            assert f"{role.title} Role · {framework.sidebar_title}" in items
+    assert expected > 20
+
+
 def test_every_level_has_its_page(site, model):
     for framework in model.frameworks:
         if framework.kind == "progression":
