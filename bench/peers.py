@@ -18,10 +18,11 @@ counted in each peer's HTML to check that it did the full work.
 
 Times are for a cold build (fresh output and cache folders) of each tool as a
 child process: wall, CPU (user + sys) and peak RSS. With `--repeat`, the
-tools take turns, round by round, and each keeps its fastest build. Hugo and Ladder use every
-core, MkDocs one, so the CPU ratio is printed next to the wall one. Ladder
-writes some ten pages per framework (levels, comparison, roles) where the
-peers write one, so pages and megabytes written per second are printed too.
+tools take turns, round by round, and each keeps its fastest build. Hugo
+and Ladder use every core, MkDocs one, so the CPU ratio is printed next to
+the wall one. Ladder writes some ten pages per framework (levels,
+comparison, roles) where the peers write one, so pages and megabytes written
+per second are printed too.
 """
 
 from __future__ import annotations

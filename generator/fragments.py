@@ -178,13 +178,13 @@ def level_table_rows(framework) -> Markup:
     """A row per topic with criteria, its criteria at each level side by
     side: the body of a framework's level comparison, which shows every
     criterion of the framework once more."""
-    columns = [(level.id, escape_str(level.slug)) for level in framework.levels]
+    columns = [(level, escape_str(level.slug)) for level in framework.levels]
     rows = []
     for topic in framework.topics:
         if not topic.levels:
             continue
-        at = {topic_level.level.id: topic_level for topic_level in topic.levels}
-        cells = "".join([f'<td data-level="{slug}">{_plain_list_html(at[level].all_criteria())}</td>'
-                         if level in at else f'<td data-level="{slug}"></td>' for level, slug in columns])
+        cells = "".join([f'<td data-level="{slug}">{_plain_list_html(here.all_criteria())}</td>'
+                         if (here := topic.at(level)) else f'<td data-level="{slug}"></td>'
+                         for level, slug in columns])
         rows.append(f'<tr id="{escape_str(topic.slug)}"><th scope="row">{topic_title(topic)}</th>{cells}</tr>\n')
     return Markup("".join(rows))

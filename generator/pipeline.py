@@ -276,10 +276,7 @@ def _start_worker(started, workers: int) -> None:
     with started.get_lock():
         share = started.value
         started.value += 1
-    # A site without mappings has no comparison pages: their templates, a
-    # quarter of the compiling, are left out.
-    unused = () if _JOB.site.compare else page_kinds.compare.TEMPLATES
-    _JOB.settings.renderer.theme.compile_share(share % workers, workers, unused)
+    _JOB.settings.renderer.theme.compile_share(share % workers, workers, page_kinds.unused_templates(_JOB.site))
     _collect_by_hand()
 
 

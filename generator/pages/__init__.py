@@ -26,6 +26,12 @@ def site_pages(site: Site) -> list[Page]:
     return [page for kind in SITE_KINDS for page in kind.pages(site)]
 
 
+def unused_templates(site: Site) -> tuple[str, ...]:
+    """Templates no page of `site` uses, as far as is known before any
+    framework is read: a site without mappings has no comparison pages."""
+    return () if site.compare else compare.TEMPLATES
+
+
 def output_clashes(assets, pages) -> list[Problem]:
     """Two pages (or a page and a theme asset) that would write one file."""
     owners = {path: "the theme's assets" for path in assets}
