@@ -104,3 +104,20 @@ def test_parallel_workers_leave_the_comparison_templates_of_a_site_without_mappi
     compiled = log.read_text().split()
     assert {"framework.html", "level.html", "base.html"} <= set(compiled)
     assert not set(compiled) & set(compare.TEMPLATES)
+
+
+def test_a_frameworks_pages_are_the_same_in_a_site_of_one_framework_and_of_thirty(tmp_path):
+    """Navigation is per framework: only the home page, the A–Z and the
+    sitemap list the whole site, so a framework's pages do not grow with it.
+    (The preview renders every page knowing the whole site; the full build
+    is held to the same bytes above.)"""
+    others = {f"group-{n % 4}/team-{n}.md": SIMPLE.replace('"/support"', f'"/team-{n}"')
+              .replace("Support", f"Team {n}").replace('"operations"', f'"group-{n % 4}"')
+              for n in range(30)}
+    alone, crowded = SiteBuilder(write_content(tmp_path / "alone", {"support.md": SIMPLE})), \
+        SiteBuilder(write_content(tmp_path / "crowded", {"support.md": SIMPLE, **others}))
+    assert alone.build().ok and crowded.build().ok
+    own = [rel for rel in alone.output if rel.startswith("support/")]
+    assert len(own) >= 4  # the framework, its two levels, their comparison
+    assert {rel: crowded.output[rel] for rel in own} == {rel: alone.output[rel] for rel in own}
+    assert b"Team 29" in crowded.output["index.html"] and b"Team 29" not in alone.output["index.html"]
