@@ -130,6 +130,17 @@ def output_size(folder: Path) -> tuple[int, int, int]:
     return pages, files, size
 
 
+def differing_files(a: Path, b: Path) -> list[str]:
+    """Paths (relative) that are in only one of two folders, or whose bytes differ."""
+    def listing(folder: Path) -> set[str]:
+        return {os.path.relpath(os.path.join(root, name), folder)
+                for root, _, names in os.walk(folder) for name in names}
+
+    in_a, in_b = listing(a), listing(b)
+    return sorted((in_a ^ in_b) | {rel for rel in in_a & in_b
+                                   if (a / rel).read_bytes() != (b / rel).read_bytes()})
+
+
 def table(headers: list[str], rows: list[list], align: str | None = None) -> str:
     """A Markdown-style table; `align` has one 'l' or 'r' per column (default: first left, others right)."""
     align = align or "l" + "r" * (len(headers) - 1)

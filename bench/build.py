@@ -12,7 +12,9 @@ then runs `ladder build` as a child process:
                 Ladder renders that framework's pages alone and updates the site
                 in place;
 * one renamed – after changing that framework's title, which the home page,
-                A–Z and sitemap show: those are rendered again too;
+                A–Z and sitemap show: those are rendered again too; then the site
+                is compared byte for byte with a cold build of the same content
+                made elsewhere (not timed), and any difference fails the run;
 * with search – (with --search) a forced full build that also runs Pagefind.
 
 "One edited" and "one renamed" are each the median of five builds, each after
@@ -67,6 +69,18 @@ def rename_framework(content: Path, rel: str) -> None:
     if match is None:
         raise RuntimeError(f"no title in {rel}")
     path.write_text(text[: match.end(2)] + " (renamed)" + text[match.end(2):], encoding="utf-8")
+
+
+def same_as_cold(ladder: list[str], content: Path, output: Path, workdir: Path) -> list[str]:
+    """Build the edited content from nothing elsewhere (not timed) and compare:
+    a site updated in place must be the bytes of a cold build."""
+    fresh = workdir / "site-cold"
+    env = {**os.environ, "LADDER_CACHE_DIR": str(workdir / "cache-cold")}
+    result = benchlib.run(ladder + ["build", "--content", str(content), "--output", str(fresh), "--no-search"], env=env)
+    if not result.ok:
+        return [f"the cold build to compare with failed: {result.failure()}"]
+    differing = benchlib.differing_files(output, fresh)
+    return [f"{len(differing)} files differ from a cold build after the edits, e.g. {differing[:5]}"] if differing else []
 
 
 EDITS = 5  # builds timed for each kind of edit; the median is reported
@@ -145,6 +159,11 @@ def main(argv: list[str] | None = None) -> int:
                              label, f"{result.wall:.3f}", f"{result.cpu:.3f}", f"{result.maxrss_mb:.0f}",
                              pages, files, f"{size / 1e6:.1f}"])
                 print(f"N={n}: {label} build {result.wall:.3f} s", file=sys.stderr, flush=True)
+                if label == "one renamed":
+                    problems = same_as_cold(ladder, content, output, workdir)
+                    failures.extend(f"N={n}: {problem}" for problem in problems)
+                    print(f"N={n}: after the edits, the site is {'NOT ' if problems else ''}the bytes of a cold build",
+                          file=sys.stderr, flush=True)
         finally:
             if args.keep:
                 print(f"N={n}: kept {workdir}", file=sys.stderr)
