@@ -71,16 +71,20 @@ def rename_framework(content: Path, rel: str) -> None:
     path.write_text(text[: match.end(2)] + " (renamed)" + text[match.end(2):], encoding="utf-8")
 
 
-def same_as_cold(ladder: list[str], content: Path, output: Path, workdir: Path) -> list[str]:
+def build_command(ladder: list[str], content: Path, output: Path, option: str) -> list[str]:
+    return ladder + ["build", "--content", str(content), "--output", str(output), option]
+
+
+def unlike_cold(ladder: list[str], content: Path, output: Path, workdir: Path) -> str | None:
     """Build the edited content from nothing elsewhere (not timed) and compare:
-    a site updated in place must be the bytes of a cold build."""
+    a site updated in place must be the bytes of a cold build. Says how not."""
     fresh = workdir / "site-cold"
     env = {**os.environ, "LADDER_CACHE_DIR": str(workdir / "cache-cold")}
-    result = benchlib.run(ladder + ["build", "--content", str(content), "--output", str(fresh), "--no-search"], env=env)
+    result = benchlib.run(build_command(ladder, content, fresh, "--no-search"), env=env)
     if not result.ok:
-        return [f"the cold build to compare with failed: {result.failure()}"]
+        return f"the cold build to compare with failed: {result.failure()}"
     differing = benchlib.differing_files(output, fresh)
-    return [f"{len(differing)} files differ from a cold build after the edits, e.g. {differing[:5]}"] if differing else []
+    return f"{len(differing)} files differ from a cold build after the edits, e.g. {differing[:5]}" if differing else None
 
 
 EDITS = 5  # builds timed for each kind of edit; the median is reported
@@ -129,13 +133,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"N={n}: corpus of {stats.files} files, {stats.bytes / 1e6:.1f} MB, "
                   f"{stats.criterion_items} criteria, {stats.example_items} examples, {stats.roles} frameworks "
                   f"with roles, written in {made:.2f} s", file=sys.stderr, flush=True)
-            command = ladder + ["build", "--content", str(content), "--output", str(output), "--no-search"]
+            command = build_command(ladder, content, output, "--no-search")
             env = {**os.environ, "LADDER_CACHE_DIR": str(workdir / "cache")}  # starts empty
             env.pop("PYTHONDONTWRITEBYTECODE", None)  # keep compiled modules, as an installed Ladder does
             labels = ("cold", "no change", "one edited", "one renamed") + (("with search",) if args.search else ())
             for label in labels:
                 if label == "with search":
-                    command = ladder + ["build", "--content", str(content), "--output", str(output), "--force"]
+                    command = build_command(ladder, content, output, "--force")
                 runs = []
                 for _ in range(EDITS if label in ("one edited", "one renamed") else 1):
                     if label == "one edited":
@@ -160,9 +164,10 @@ def main(argv: list[str] | None = None) -> int:
                              pages, files, f"{size / 1e6:.1f}"])
                 print(f"N={n}: {label} build {result.wall:.3f} s", file=sys.stderr, flush=True)
                 if label == "one renamed":
-                    problems = same_as_cold(ladder, content, output, workdir)
-                    failures.extend(f"N={n}: {problem}" for problem in problems)
-                    print(f"N={n}: after the edits, the site is {'NOT ' if problems else ''}the bytes of a cold build",
+                    problem = unlike_cold(ladder, content, output, workdir)
+                    if problem:
+                        failures.append(f"N={n}: {problem}")
+                    print(f"N={n}: after the edits, the site is {'NOT ' if problem else ''}the bytes of a cold build",
                           file=sys.stderr, flush=True)
         finally:
             if args.keep:

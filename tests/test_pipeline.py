@@ -114,8 +114,8 @@ def test_a_frameworks_pages_are_the_same_in_a_site_of_one_framework_and_of_thirt
     others = {f"group-{n % 4}/team-{n}.md": SIMPLE.replace('"/support"', f'"/team-{n}"')
               .replace("Support", f"Team {n}").replace('"operations"', f'"group-{n % 4}"')
               for n in range(30)}
-    alone, crowded = SiteBuilder(write_content(tmp_path / "alone", {"support.md": SIMPLE})), \
-        SiteBuilder(write_content(tmp_path / "crowded", {"support.md": SIMPLE, **others}))
+    alone = SiteBuilder(write_content(tmp_path / "alone", {"support.md": SIMPLE}))
+    crowded = SiteBuilder(write_content(tmp_path / "crowded", {"support.md": SIMPLE, **others}))
     assert alone.build().ok and crowded.build().ok
     own = [rel for rel in alone.output if rel.startswith("support/")]
     assert len(own) >= 4  # the framework, its two levels, their comparison
