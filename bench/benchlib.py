@@ -70,6 +70,14 @@ def ladder_command(option: str | None = None) -> list[str]:
     return [sys.executable, "-m", "generator"]
 
 
+def ladder_env(cache: Path) -> dict:
+    """The environment for a `ladder build` child whose cache folder is `cache`
+    (empty for a cold build), keeping compiled modules as an installed Ladder does."""
+    env = {**os.environ, "LADDER_CACHE_DIR": str(cache)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():

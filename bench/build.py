@@ -79,8 +79,8 @@ def unlike_cold(ladder: list[str], content: Path, output: Path, workdir: Path) -
     """Build the edited content from nothing elsewhere (not timed) and compare:
     a site updated in place must be the bytes of a cold build. Says how not."""
     fresh = workdir / "site-cold"
-    env = {**os.environ, "LADDER_CACHE_DIR": str(workdir / "cache-cold")}
-    result = benchlib.run(build_command(ladder, content, fresh, "--no-search"), env=env)
+    result = benchlib.run(build_command(ladder, content, fresh, "--no-search"),
+                          env=benchlib.ladder_env(workdir / "cache-cold"))
     if not result.ok:
         return f"the cold build to compare with failed: {result.failure()}"
     differing = benchlib.differing_files(output, fresh)
@@ -134,8 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{stats.criterion_items} criteria, {stats.example_items} examples, {stats.roles} frameworks "
                   f"with roles, written in {made:.2f} s", file=sys.stderr, flush=True)
             command = build_command(ladder, content, output, "--no-search")
-            env = {**os.environ, "LADDER_CACHE_DIR": str(workdir / "cache")}  # starts empty
-            env.pop("PYTHONDONTWRITEBYTECODE", None)  # keep compiled modules, as an installed Ladder does
+            env = benchlib.ladder_env(workdir / "cache")  # starts empty
             labels = ("cold", "no change", "one edited", "one renamed") + (("with search",) if args.search else ())
             for label in labels:
                 if label == "with search":

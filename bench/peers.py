@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
                 command=ladder + ["build", "--content", str(corpus), "--output", str(work / "ladder-site"),
                                   "--no-search"],
                 cwd=None, output=work / "ladder-site", clean=[work / "ladder-site", work / "ladder-cache"],
-                count=False, env={**os.environ, "LADDER_CACHE_DIR": str(work / "ladder-cache")},
+                count=False, env=benchlib.ladder_env(work / "ladder-cache"),
             ),
             "Hugo": dict(
                 version=" ".join(version([str(hugo), "version"]).split("-")[0].split(" ")[:2]),
