@@ -217,8 +217,8 @@ def floors(corpus: Path, work: Path, mkdocs_wall: float, failures: list[str]) ->
         return "floors: not measured"
     write_wall, write_cpu = map(float, writing.stdout.split())
     cores = os.cpu_count() or 1
-    return (f"reading alone: {reading.wall:.2f} s wall, {reading.cpu:.2f} s CPU (every file, its front matter "
-            f"parsed by Ladder's loader)\n"
+    return (f"reading alone: {reading.wall:.2f} s wall, {reading.cpu:.2f} s CPU (starting Python, then every "
+            f"file, its front matter parsed by Ladder's loader)\n"
             f"writing alone: {write_wall:.2f} s wall, {write_cpu:.2f} s CPU (Ladder's pages, from memory)\n"
             f"both over {cores} cores: {(reading.cpu + write_cpu) / cores:.2f} s at best; "
             f"a tenth of MkDocs' time: {mkdocs_wall / 10:.2f} s")
