@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import build  # noqa: E402
-from generator.pages import collect  # noqa: E402
+from generator.building.engine import build  # noqa: E402
+from generator.rendering.pages import collect  # noqa: E402
 
 
 class _Assets(HTMLParser):

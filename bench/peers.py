@@ -120,7 +120,7 @@ MKDOCS_MAIN = """\
 READ_ONLY = """\
 import sys
 from pathlib import Path
-from generator.loader import load_page
+from generator.reading.files import load_page
 corpus = Path(sys.argv[1])
 for path in sorted(corpus.rglob("*.md")):
     page, problems = load_page(path, path.relative_to(corpus).as_posix())

@@ -7,7 +7,7 @@ Generates a 200-file synthetic corpus from the repository's own `content/`
 (so that it is the same in CI as on a laptop), then measures, in this process
 and interleaved so that both see the same machine noise:
 
-* build    – `generator.build.build(corpus, output)`, best of 3;
+* build    – `generator.building.engine.build(corpus, output)`, best of 3;
 * baseline – reading every corpus file and parsing its front matter with
              PyYAML's C loader alone (`yaml.load(text, Loader=yaml.CSafeLoader)`),
              best of 5 (it is short, so more tries are cheap).
@@ -30,8 +30,8 @@ import argparse
 import gc
 import json
 import os
-import resource
 import re
+import resource
 import shutil
 import sys
 import tempfile
@@ -41,19 +41,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import yaml  # noqa: E402
-
 import benchlib  # noqa: E402
 import make_corpus  # noqa: E402
+import yaml  # noqa: E402
 
 try:
-    from generator.build import build
-    from generator.cache import CACHE_ENV
+    from generator.building.cache import CACHE_ENV
+    from generator.building.engine import build
     from generator.errors import LadderError
 except ImportError:  # not installed: use the checkout this script lives in
     sys.path.insert(0, str(HERE.parent))
-    from generator.build import build
-    from generator.cache import CACHE_ENV
+    from generator.building.cache import CACHE_ENV
+    from generator.building.engine import build
     from generator.errors import LadderError
 
 REFERENCE = HERE / "smoke_reference.json"

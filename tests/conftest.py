@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import CACHE_ENV
+from generator.building.cache import CACHE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

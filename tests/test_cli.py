@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from generator.cli import main
+from generator.commands.cli import main
 
 from .conftest import ROOT, SIMPLE
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from generator.build import build, load_site
+from generator.building.engine import build, load_site
 
 from .htmlcheck import broken_links, parse_file
 from .kinds_fixture import MAPPINGS, WITH_MAPPINGS
@@ -123,11 +123,11 @@ def test_level_page_offers_a_comparison_with_every_other_level(site):
 )
 def test_every_dangling_reference_is_an_error_with_its_line(content, change, message):
     files = {**WITH_MAPPINGS, "mappings.yml": MAPPINGS.replace(*change)}
-    _, _, problems = load_site(content(files))
+    _, problems = load_site(content(files))
     assert [str(p) for p in problems] == [message]
 
 
 def test_a_framework_without_levels_cannot_be_aligned(content):
     files = {**WITH_MAPPINGS, "mappings.yml": MAPPINGS.replace("to: skills\n", "to: nos/feedback\n")}
-    _, _, problems = load_site(content(files))
+    _, problems = load_site(content(files))
     assert any("framework 'nos/feedback' has no levels to align" in str(p) for p in problems)

@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from generator.build import build
+from generator.building.engine import build
 
 from .conftest import MONZO
 from .htmlcheck import broken_links, parse_file

@@ -2,7 +2,7 @@
 
 import subprocess
 
-from generator.cli import main
+from generator.commands.cli import main
 
 from .conftest import SIMPLE, write_content
 

@@ -2,14 +2,14 @@
 
 import pytest
 
-from generator.build import load_site
+from generator.building.engine import load_site
 from generator.errors import ContentError
 
 from .conftest import SIMPLE
 
 
 def problems_of(content_dir):
-    _, _, problems = load_site(content_dir)
+    _, problems = load_site(content_dir)
     return problems
 
 
@@ -18,7 +18,7 @@ def messages(problems):
 
 
 def test_reads_topics_levels_criteria_and_examples(content):
-    site, _, problems = load_site(content({"support.md": SIMPLE}))
+    site, problems = load_site(content({"support.md": SIMPLE}))
     assert problems == []
     (framework,) = site.frameworks
     assert framework.path == "support" and framework.group == "operations"
@@ -30,7 +30,7 @@ def test_reads_topics_levels_criteria_and_examples(content):
 
 
 def test_sublevels_keep_their_letter_and_qualifier(content):
-    site, _, _ = load_site(content({"ops.md": """
+    site, _ = load_site(content({"ops.md": """
         ---
         path: /ops
         title: Ops
@@ -81,7 +81,7 @@ topics:
 
 
 def test_empty_title_inherits_title_description_and_criteria_from_generic(content):
-    site, _, problems = load_site(content({"generic.md": GENERIC, "team.md": """
+    site, problems = load_site(content({"generic.md": GENERIC, "team.md": """
         ---
         path: /team
         title: Team
@@ -115,7 +115,7 @@ def test_empty_title_inherits_title_description_and_criteria_from_generic(conten
 
 
 def test_a_level_beyond_levels_is_shown_with_a_warning(content):
-    site, _, problems = load_site(content({"a.md": SIMPLE.replace("levels: 2", "levels: 1")}))
+    site, problems = load_site(content({"a.md": SIMPLE.replace("levels: 2", "levels: 1")}))
     assert [level.id for level in site.frameworks[0].levels] == ["1", "2"]
     (warning,) = problems
     assert warning.severity == "warning"
@@ -181,14 +181,14 @@ def test_two_pages_with_one_path_is_an_error(content):
 
 def test_mojibake_is_repaired_and_reported_with_its_line(content):
     text = SIMPLE.replace('title: "Communication"', 'title: "üí¨ Communication"')
-    site, _, problems = load_site(content({"support.md": text}))
+    site, problems = load_site(content({"support.md": text}))
     assert site.frameworks[0].topics[0].title == "💬 Communication"
     (warning,) = problems
     assert warning.severity == "warning" and warning.line == 11 and "repaired mojibake" in warning.message
 
 
 def test_markdown_pages_and_default_paths(content):
-    site, _, problems = load_site(content({"guides/how-to.md": "# How to progress\n\nTalk to your manager.\n"}))
+    site, problems = load_site(content({"guides/how-to.md": "# How to progress\n\nTalk to your manager.\n"}))
     assert problems == []
     (page,) = site.frameworks
     assert page.kind == "markdown" and page.path == "guides/how-to"
@@ -213,7 +213,7 @@ def test_front_matter_that_is_never_closed_is_an_error_with_a_line(tmp_path):
 
 
 def test_front_matter_ends_at_the_first_dashes_line(content):
-    site, _, problems = load_site(content({"a.md": "---\npath: /a\ntitle: A\n---\nBody\n\n---\n\nMore body\n"}))
+    site, problems = load_site(content({"a.md": "---\npath: /a\ntitle: A\n---\nBody\n\n---\n\nMore body\n"}))
     assert problems == []
     assert "More body" in site.frameworks[0].body_html
 

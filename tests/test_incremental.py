@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import search as search_index
-from generator.build import MARKER, build
-from generator.cache import CACHE_ENV
+from generator.building import search as search_index
+from generator.building.cache import CACHE_ENV
+from generator.building.engine import MARKER, build
 from generator.errors import ContentError
 
 from .conftest import SIMPLE, write_content
@@ -113,7 +113,7 @@ def test_a_new_commit_updates_the_dates_it_changed_in_place(tmp_path):
 
 
 def test_markdown_that_did_not_change_is_not_rendered_again(site, tmp_path, monkeypatch):
-    from generator import markup
+    from generator.reading import markup
 
     folder, out, rebuild = site
     rendered = []

@@ -2,7 +2,7 @@ import jinja2
 import pytest
 from markupsafe import Markup, escape
 
-from generator.jinja import Environment, escape_output
+from generator.rendering.jinja import Environment, escape_output
 
 
 class Shown:
@@ -83,18 +83,18 @@ def test_unusual_call_shapes_still_work():
 
 
 def test_templates_compiled_by_another_code_generator_are_not_reused(tmp_path, monkeypatch):
-    from generator import jinja, render as render_module
+    from generator.rendering import jinja
+    from generator.rendering import theme as render_module
 
-    monkeypatch.setenv("LADDER_CACHE_DIR", str(tmp_path))
-    current = render_module._compiled_templates().directory
+    current = render_module._compiled_templates(tmp_path).directory
     other = tmp_path / "jinja.py"
     other.write_text(open(jinja.__file__, encoding="utf-8").read() + "\n# changed\n", encoding="utf-8")
     monkeypatch.setattr(jinja, "__file__", str(other))
-    assert render_module._compiled_templates().directory != current
+    assert render_module._compiled_templates(tmp_path).directory != current
 
 
 def test_blocks_yield_their_text_once_and_still_nest_and_call_super():
-    from generator.jinja import Environment
+    from generator.rendering.jinja import Environment
 
     env = Environment(loader=jinja2.DictLoader({
         "base.html": "<{% block a %}A{% for i in n %}{{ i }}{% endfor %}{% endblock %}|{% block b %}B{% endblock %}>",

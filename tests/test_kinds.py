@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.build import build, load_site
+from generator.building.engine import build, load_site
 
 from .htmlcheck import broken_links, parse_file
 from .kinds_fixture import FILES, SKILLS, SPANISH
@@ -16,7 +16,7 @@ def site(content, tmp_path):
 
 
 def problems_for(content, text, name="skills.md"):
-    _, _, problems = load_site(content({name: text}))
+    _, problems = load_site(content({name: text}))
     return [str(p) for p in problems]
 
 
@@ -157,7 +157,7 @@ def test_unknown_role_in_a_path(content):
 
 def test_language_without_translation_falls_back_to_english_with_a_warning(content, tmp_path):
     folder = content({"fr.md": SPANISH.replace("language: es", "language: fr")})
-    _, _, problems = load_site(folder)
+    _, problems = load_site(folder)
     (warning,) = problems
     assert warning.severity == "warning" and warning.line == 4
     assert "no interface strings for language 'fr'" in warning.message
@@ -194,8 +194,8 @@ def test_a_target_for_a_topic_marked_unknown_is_an_error(content):
 
 
 def test_level_pills_say_their_level_in_words_and_escape_names():
-    from generator.fragments import level_pill
     from generator.model import Level
+    from generator.rendering.fragments import level_pill
 
     strings = {"level": "Level", "unknown_target": "Target not known", "not_required": "Not required"}
     t = strings.__getitem__

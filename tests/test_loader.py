@@ -6,7 +6,7 @@ import sys
 import pytest
 from frontmatter.default_handlers import YAMLHandler
 
-from generator.loader import split_front_matter
+from generator.reading.files import split_front_matter
 
 from .conftest import SIMPLE
 
@@ -38,7 +38,7 @@ def test_building_valid_content_does_without_pyyaml(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
     (content / "support.md").write_text(SIMPLE, encoding="utf-8")
-    code = ("import sys\nfrom pathlib import Path\nfrom generator.build import build\n"
+    code = ("import sys\nfrom pathlib import Path\nfrom generator.building.engine import build\n"
             f"build(Path({str(content)!r}), Path({str(tmp_path / 'site')!r}))\n"
             "print('yaml' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,4 +1,4 @@
-from generator.markup import render_markdown
+from generator.reading.markup import render_markdown
 
 
 def test_renders_headings_lists_and_tables():

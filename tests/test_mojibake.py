@@ -1,6 +1,6 @@
 import pytest
 
-from generator.mojibake import repair
+from generator.reading.mojibake import repair
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
+from generator.building.engine import build
 
 from .conftest import ROOT
 from .htmlcheck import broken_links, parse_file

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.serve import serve
+from generator.commands.serve import serve
 
 from .conftest import SIMPLE, write_content
 

@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from generator.build import build
+from generator.building.engine import build
 
 from .conftest import ROOT
 from .htmlcheck import broken_links, parse_file
@@ -115,9 +115,9 @@ def test_hostile_text_is_escaped_everywhere(content, tmp_path):
 
 @pytest.fixture(scope="module")
 def model():
-    from generator.build import load_site
+    from generator.building.engine import load_site
 
-    site_model, _, problems = load_site(ROOT / "content")
+    site_model, problems = load_site(ROOT / "content")
     assert [p for p in problems if p.is_error] == []
     return site_model
 

@@ -2,9 +2,9 @@
 
 import yaml
 
-from generator.build import load_site
-from generator.cli import main
-from generator.suggest import precision, suggest
+from generator.building.engine import load_site
+from generator.commands.cli import main
+from generator.commands.suggest_mappings import precision, suggest
 
 FEEDBACK = """
 ---
@@ -41,7 +41,7 @@ FILES = {
 
 
 def test_closest_topics_are_ranked_first_across_languages(content):
-    site, _, _ = load_site(content(FILES))
+    site, _ = load_site(content(FILES))
     found = {(s.framework.path, s.topic.name): s.candidates for s in suggest(site, top=2, min_score=0)}
     feedback = found[("a", "feedback")]
     assert {(c.framework.path, c.topic.name) for c in feedback} == {("b", "retroalimentacion"), ("c", "performance-feedback")}
@@ -62,7 +62,7 @@ themes:
     title: Money
     members: [a#budgets, b#presupuestos]
 """
-    site, _, problems = load_site(content({**FILES, "mappings.yml": mappings}))
+    site, problems = load_site(content({**FILES, "mappings.yml": mappings}))
     assert problems == []
     assert [(s.framework.path, s.topic.name) for s in suggest(site, min_score=0)] == [("c", "rotas")]
     assert precision(site, top=1) == (5, 5)

@@ -11,11 +11,21 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.build import build
-from generator.pages import collect
+from generator.building.engine import build
+from generator.rendering.pages import collect
 
-from .support import (CHROMIUM, CHROMIUM_ARGS, HOST, SOURCES, Site, cases, ensure_axe,
-                      first_page_of_each_kind, missing, serve)
+from .support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    HOST,
+    SOURCES,
+    Site,
+    cases,
+    ensure_axe,
+    first_page_of_each_kind,
+    missing,
+    serve,
+)
 
 
 def pytest_generate_tests(metafunc):

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import load_site
-from generator.pages import collect
+from generator.building.engine import load_site
+from generator.rendering.pages import collect
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -55,7 +55,7 @@ def kinds(source: str) -> tuple[str, ...]:
     folder = SOURCES[source]
     if not folder.is_dir():
         return ()
-    site, _, _ = load_site(folder)
+    site, _ = load_site(folder)
     return tuple(first_page_of_each_kind(collect(site)))
 
 

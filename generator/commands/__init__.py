@@ -1,0 +1,1 @@
+"""The `ladder` commands: argument parsing (`cli`) and one module per command."""

@@ -1,0 +1,81 @@
+"""The whole site: its settings, its frameworks in navigation order, and
+the mappings between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .framework import Framework, slugify
+from .mappings import Mappings
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str = "Career frameworks"
+    description: str = ""
+    base_url: str = ""
+    language: str = "en"
+    repository: str = ""
+    branch: str = "main"
+    content_path: str = "content"
+    theme_dir: Path | None = None
+    domain: str = ""
+    file: str = ""  # the settings file, when there is one
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site is served under: "/frameworks/", or "/"."""
+        return urlsplit(self.base_url).path or "/"
+
+
+@dataclass(slots=True, eq=False)
+class Group:
+    """Frameworks that share a `sidebarGroup`, in navigation order."""
+
+    id: str
+    frameworks: list[Framework] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
+class Site:
+    title: str
+    description: str
+    language: str
+    base_url: str
+    repository: str = ""
+    frameworks: list[Framework] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    mappings: Mappings = field(default_factory=Mappings)
+    updated: dict[str, str] = field(default_factory=dict)  # content file → date of its last commit
+    compare: bool = False  # the site has mappings, so a comparison page
+
+    def framework(self, path: str) -> Framework | None:
+        for framework in self.frameworks:
+            if framework.path == path:
+                return framework
+        return None
+
+
+def _sort_key(title: str) -> tuple[str, str]:
+    return slugify(title), title
+
+
+def group_frameworks(frameworks) -> list[Group]:
+    """Ungrouped frameworks first, then groups by name; within each, featured
+    frameworks (`homepage: true`) first, then by title."""
+    groups: dict[str, Group] = {}
+    for framework in frameworks:
+        groups.setdefault(framework.group, Group(framework.group)).frameworks.append(framework)
+    for group in groups.values():
+        group.frameworks.sort(key=lambda f: (not f.featured,) + _sort_key(f.sidebar_title) + (f.path,))
+    return [groups[key] for key in sorted(groups, key=lambda g: (g != "", g.lower()))]
+
+
+def make_site(config: SiteConfig, frameworks: list[Framework], mappings: Mappings, updated: dict[str, str],
+              compare: bool) -> Site:
+    return Site(title=config.title, description=config.description, language=config.language,
+                base_url=config.base_url, repository=config.repository,
+                frameworks=frameworks, groups=group_frameworks(frameworks), mappings=mappings,
+                updated=updated, compare=compare)

@@ -1,0 +1,126 @@
+"""Markdown bodies → safe HTML.
+
+Python-Markdown renders; nh3 then removes anything executable (scripts, event
+handlers, `javascript:` URLs), whatever the source contained. Sections that
+start with a level-two heading become cards, which is how Monzo-style
+Markdown pages ("## Level 1 … ---") read best.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as etree
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
+from markdown.treeprocessors import Treeprocessor
+
+from ..model import slugify
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
+    "dl", "dt", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "section": {"class"},
+    "th": {"scope", "colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align"},
+    "ol": {"start"},
+}
+
+
+class _Cards(Treeprocessor):
+    """Wrap each `<h2>` and what follows it, up to the next `<h2>`, in a card.
+
+    A `# heading` in a body becomes `<h2>`: the page's own title is its `<h1>`.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        children = list(root)
+        for child in children:
+            if child.tag == "h1":
+                child.tag = "h2"
+        if not any(child.tag == "h2" for child in children):
+            return
+        for child in children:
+            root.remove(child)
+        card = None
+        for child in children:
+            if child.tag == "h2":
+                card = etree.SubElement(root, "section", {"class": "card"})
+            if child.tag == "hr" and card is not None:
+                continue  # cards are separated already
+            (card if card is not None else root).append(child)
+
+
+class _CardsExtension(Extension):
+    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API
+        md.treeprocessors.register(_Cards(md), "ladder-cards", 1)
+
+
+# Markdown's "extra", as classes: named, each would be looked up among every
+# installed package's entry points, which took longer than the rest of setup.
+_EXTRA = (FencedCodeExtension, FootnoteExtension, AttrListExtension, DefListExtension, TableExtension,
+          AbbrExtension, MarkdownInHtmlExtension)
+
+
+class _Renderer:
+    """One Markdown instance, made once (that takes longer than most
+    conversions) and reused for every text, whatever its heading-id prefix."""
+
+    def __init__(self):
+        self.id_prefix = ""
+        self.markdown = markdown.Markdown(extensions=[*(extension() for extension in _EXTRA), SaneListExtension(),
+                                                      TocExtension(slugify=self._slug), _CardsExtension()],
+                                          output_format="html")
+
+    def _slug(self, value: str, _separator: str) -> str:
+        return self.id_prefix + (slugify(value) or "section")
+
+    def convert(self, text: str, id_prefix: str) -> str:
+        self.id_prefix = id_prefix
+        self.markdown.reset()
+        return self.markdown.convert(text)
+
+
+def render_markdown(text: str, id_prefix: str = "") -> str:
+    """Render Markdown to sanitised HTML; empty text gives an empty string.
+
+    `id_prefix` keeps heading ids apart from the page's own anchors when the
+    Markdown is one part of a larger page.
+    """
+    if not text or not text.strip():
+        return ""
+    return _sanitiser().clean(_renderer().convert(text, id_prefix))
+
+
+@functools.cache
+def _renderer() -> _Renderer:
+    return _Renderer()
+
+
+@functools.cache
+def _sanitiser() -> nh3.Cleaner:
+    """What may stay in the HTML, set up once."""
+    return nh3.Cleaner(
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )

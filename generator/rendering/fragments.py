@@ -1,0 +1,190 @@
+"""The HTML of criteria lists, built in Python rather than in a Jinja macro.
+
+A large site has hundreds of thousands of criteria, each shown on several
+pages; a macro call per criterion was most of the build time. Templates call
+these as `fragments.criteria_list(criteria, t)` and
+`fragments.topic_level_body(topic_level, t, new)`; the markup is kept small on
+purpose.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..model import Criterion, TopicLevel
+from .jinja import escape_output, escape_str
+
+# A criterion's text is shown on three or four pages of its framework (the
+# framework, its level, a role, the comparison): it is escaped once. The memo
+# is emptied when it grows large, so memory stays flat. Anchors, each on one
+# element, are escaped with `escape_str` instead: they would crowd texts out.
+_ESCAPED: dict[str, str] = {}
+_ESCAPED_MAX = 20_000
+
+
+def _e(text: str) -> str:
+    """`text` escaped for HTML, remembered for the next page that shows it."""
+    escaped = _ESCAPED.get(text)
+    if escaped is None:
+        if len(_ESCAPED) >= _ESCAPED_MAX:
+            _ESCAPED.clear()
+        escaped = _ESCAPED[text] = escape_output(text)
+    return escaped
+
+
+def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> Markup:
+    """A `<ul>` of criteria with anchors, examples, teaching content and badges."""
+    return Markup(_criteria_html(criteria, t, new))
+
+
+def _criteria_html(criteria: list[Criterion], t, new: set[str] | None) -> str:
+    if not criteria:
+        return ""
+    parts = ['<ul class="criteria criteria--numbered">' if criteria[0].number else '<ul class="criteria">']
+    examples_label = _e(t("examples"))
+    inherited_badge = (f' <span class="badge badge--inherited" title="{_e(t("inherited_title"))}">'
+                       f'{_e(t("inherited"))}</span>')
+    new_badge = f' <span class="badge badge--new">{_e(t("new"))}</span>' if new else ""
+    for c in criteria:
+        is_new = new and c.anchor in new
+        # Inherited criteria are searched on the generic framework's page, not again here.
+        if c.inherited:
+            parts.append(f'<li id="{escape_str(c.anchor)}" class="criterion criterion--inherited'
+                         f'{" criterion--new" if is_new else ""}" data-pagefind-ignore><p class="criterion__text">')
+        else:
+            parts.append(f'<li id="{escape_str(c.anchor)}" class="criterion{" criterion--new" if is_new else ""}">'
+                         '<p class="criterion__text">')
+        if c.number:
+            parts.append(f'<span class="criterion__number">{_e(c.number)}</span> ')
+        parts.append(_e(c.text))
+        if c.inherited:
+            parts.append(inherited_badge)
+        if is_new:
+            parts.append(new_badge)
+        parts.append("</p>")
+        if c.examples:
+            items = "".join([f"<li>{_e(example)}</li>" for example in c.examples])
+            parts.append(f'<details class="examples" data-pagefind-ignore><summary>{examples_label} '
+                         f'<span class="count">({len(c.examples)})</span></summary><ul>{items}</ul></details>')
+        if c.teaching_html:
+            parts.append(f'<div class="teaching"><p class="teaching__label">{_e(t("teaching_content"))}</p>'
+                         f"{c.teaching_html}</div>")
+        parts.append("</li>\n")
+    parts.append("</ul>\n")
+    return "".join(parts)
+
+
+def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) -> Markup:
+    """A topic's criteria at one level, then its sublevels, each with its own list."""
+    return Markup(_topic_level_html(topic_level, t, new))
+
+
+def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None) -> str:
+    parts = [_criteria_html(topic_level.criteria, t, new)]
+    for sub in topic_level.sublevels:
+        anchor = escape_str(sub.anchor)
+        qualifier = f' <span class="sublevel__qualifier">({_e(sub.qualifier)})</span>' if sub.qualifier else ""
+        parts.append(
+            f'<section class="sublevel" id="{anchor}" aria-labelledby="{anchor}-title">'
+            f'<h4 class="sublevel__title" id="{anchor}-title"><span class="sublevel__badge">'
+            f'{_e(topic_level.level.id)}{_e(sub.id)}</span> {_e(t("sublevel"))} {_e(sub.id)}'
+            f"{qualifier}</h4>{_criteria_html(sub.criteria, t, new)}</section>\n"
+        )
+    return "".join(parts)
+
+
+def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", description: str = "",
+                  new: set[str] | None = None) -> Markup:
+    """A topic's criteria at one level under its title, as level pages and a
+    framework's level panels show them."""
+    anchor = escape_str(topic_level.anchor)
+    about = f'<p class="topic__description">{escape_output(description)}</p>' if description else ""
+    return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
+                  f'  <{heading} class="topic__title" id="{anchor}-title">{escape_output(title)}</{heading}>\n'
+                  f'{about}  {_topic_level_html(topic_level, t, new)}\n</section>')
+
+
+def level_pill(level, t, unknown: bool = False, symbol_only: bool = False) -> Markup:
+    """A target level as a pill, its words first (colour only adds to them):
+    the level's id, titled with its name; "?" when the target is unknown and
+    "–" when there is none. `symbol_only` leaves out the words read aloud
+    beside the symbol, for a legend that explains it next to it. Built here
+    rather than by a macro: matrices and career paths show hundreds."""
+    if unknown:
+        words, symbol, modifier = _e(t("unknown_target")), "?", "unknown"
+    elif level:
+        name = f" · {_e(level.name)}" if level.name else ""
+        return Markup(f'<span class="pill pill--{level.rank % 8}" title="{_e(t("level"))} {_e(level.id)}{name}">'
+                      f"{_e(level.id)}</span>")
+    else:
+        words, symbol, modifier = _e(t("not_required")), "–", "none"
+    shown = symbol if symbol_only else f'<span aria-hidden="true">{symbol}</span><span class="visually-hidden">{words}</span>'
+    return Markup(f'<span class="pill pill--{modifier}" title="{words}">{shown}</span>')
+
+
+def index_entries(entries, url, lang_of, role_word: str) -> Markup:
+    """The A–Z's items under one letter, a link each: the index lists every
+    topic and role of the site, so it is the longest page there is."""
+    role = f"{_e(role_word)} · "
+    return Markup("".join([
+        f'<li><a href="{escape_str(url(entry.target))}"{lang_of(entry.framework)}>{_e(entry.title)}</a> '
+        f'<span class="index-list__where">{role if entry.kind == "role" else ""}'
+        f"{_e(entry.framework.sidebar_title)}</span></li>\n"
+        for entry in entries]))
+
+
+def level_namer(t):
+    """`level_name(level)` for pages in the language of `t`: "Level 2 · Performing",
+    as text (templates escape it where they write it)."""
+    word = t("level")
+
+    def level_name(level) -> str:
+        return f"{word} {level.id} · {level.name}" if level.name else f"{word} {level.id}"
+
+    return level_name
+
+
+def topic_title(topic) -> Markup | str:
+    """A topic's title after its code: "1.1 Customer service ethos"."""
+    if not topic.code:
+        return topic.title
+    return Markup(f'<span class="code">{escape_output(topic.code)}</span> {escape_output(topic.title)}')
+
+
+category_title = topic_title  # categories show their code the same way
+
+
+def lang_marker(language: str):
+    """`lang_of(framework)` for pages in `language`: a `lang` attribute for a
+    framework's own words on a page in another language. A plain function
+    made per language, so templates call it without passing their context."""
+    same = Markup("")
+
+    def lang_of(framework) -> Markup:
+        if framework.language == language:
+            return same
+        return Markup(f' lang="{_e(framework.language)}"')
+
+    return lang_of
+
+
+def _plain_list_html(criteria: list[Criterion]) -> str:
+    """Criteria as a compact list of text, for side-by-side tables."""
+    items = "".join([f"<li>{_e(c.text)}</li>" for c in criteria])
+    return f'<ul class="compact-criteria">{items}</ul>'
+
+
+def level_table_rows(framework) -> Markup:
+    """A row per topic with criteria, its criteria at each level side by
+    side: the body of a framework's level comparison, which shows every
+    criterion of the framework once more."""
+    columns = [(level, escape_str(level.slug)) for level in framework.levels]
+    rows = []
+    for topic in framework.topics:
+        if not topic.levels:
+            continue
+        cells = "".join([f'<td data-level="{slug}">{_plain_list_html(here.all_criteria())}</td>'
+                         if (here := topic.at(level)) else f'<td data-level="{slug}"></td>'
+                         for level, slug in columns])
+        rows.append(f'<tr id="{escape_str(topic.slug)}"><th scope="row">{topic_title(topic)}</th>{cells}</tr>\n')
+    return Markup("".join(rows))

@@ -1,0 +1,19 @@
+"""The home page: every framework, grouped as in the navigation."""
+
+from __future__ import annotations
+
+from ...model import Site
+from ..renderer import Page
+
+
+def pages(site: Site) -> list[Page]:
+    return [
+        Page(
+            url="",
+            template="home.html",
+            title=site.title,
+            language=site.language,
+            context={"groups": site.groups},
+            kind="home",
+        )
+    ]
