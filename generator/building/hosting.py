@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..model import SiteConfig
 from ..rendering.jinja import escape_str
-from ..rendering.renderer import Page
+from ..rendering.page import Page
 
 NOT_LISTED = {"404"}
 

@@ -17,7 +17,8 @@ from ..model import Site, make_site
 from ..reading.mappings import load_mappings
 from ..reading.pages import CheckedPage, claim_paths
 from ..rendering import pages as page_kinds
-from ..rendering.renderer import Page, template_problem
+from ..rendering.page import Page
+from ..rendering.renderer import template_problem
 from .hosting import hosting_files
 from .workers import FileResult, Job, PageRecord, Writer, read
 

@@ -12,14 +12,10 @@ import json
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..building.manifest import MARKER
 from ..errors import Problem
-
-if TYPE_CHECKING:
-    from .serve import Preview
 
 LIVE_PREFIX = "__ladder/"
 CLIENT_SCRIPT = (Path(__file__).parent / "live.js").read_text(encoding="utf-8")
@@ -122,7 +118,8 @@ CONTENT_TYPES = {
 }
 
 
-def make_handler(preview: Preview):
+def make_handler(preview):
+    """The request handler serving `preview` (a `serve.Preview`)."""
     class Handler(http.server.BaseHTTPRequestHandler):
         server_version = "LadderPreview"
         protocol_version = "HTTP/1.1"

@@ -8,13 +8,10 @@ straight from disk.
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..model import SiteConfig
-
-if TYPE_CHECKING:
-    from .renderer import Page
+from .page import Page
 
 
 class Links:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 import jinja2
 from markupsafe import Markup
 
@@ -12,29 +9,10 @@ from ..errors import Problem
 from ..model import SiteConfig
 from . import fragments
 from .links import Links, edit_url, fingerprint
+from .page import Page
 from .theme import Theme
 
 NAV_KINDS = ("home", "compare", "index")  # pages the header's navigation marks as current
-
-
-@dataclass(slots=True)
-class Page:
-    """One HTML file to write: where, with which template, from what data."""
-
-    url: str  # site path: "" for home, "engineering/backend/", "404.html"
-    template: str
-    title: str
-    language: str
-    context: dict = field(default_factory=dict)
-    source: str = ""  # content file shown on the page, for "Edit this page"
-    kind: str = ""
-    # More context, computed only if the page is rendered: listing pages is
-    # cheap, so a rebuild can list every page and render only a few.
-    lazy: Callable[[], dict] | None = None
-    output: str = field(init=False)  # file path inside the output folder
-
-    def __post_init__(self):
-        self.output = self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
 
 
 class Renderer:

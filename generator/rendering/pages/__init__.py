@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...errors import Problem
 from ...model import Framework, Site
-from ..renderer import Page
+from ..page import Page
 from . import compare, framework, home, index, level_compare, levels, notfound, roles
 
 FRAMEWORK_KINDS = (framework, levels, level_compare, roles)

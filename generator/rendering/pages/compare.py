@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...model import Framework, Mappings, Scale, Site
 from ..chart import build_chart
-from ..renderer import Page
+from ..page import Page
 
 COMPARE_URL = "compare/"
 TEMPLATES = ("compare.html", "compare_pair.html", "partials/chart.html")  # used by these pages only

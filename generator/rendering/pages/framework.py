@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...model import Framework
-from ..renderer import Page
+from ..page import Page
 from .roles import paths_url
 
 TEMPLATES = {"markdown": "document.html", "standard": "standard.html", "unit": "unit.html"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import Framework, Site, slugify
-from ..renderer import Page
+from ..page import Page
 
 INDEX_URL = "a-z/"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...model import Framework
-from ..renderer import Page
+from ..page import Page
 
 
 def pages(framework: Framework) -> list[Page]:

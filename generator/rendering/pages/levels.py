@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass, field
 
 from ...model import Framework, Level, Topic, TopicLevel
-from ..renderer import Page
+from ..page import Page
 
 
 @dataclass(slots=True)

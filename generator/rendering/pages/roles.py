@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...model import Framework, Role
 from ...model.careers import career_pairs, chains, development_gap, path_url
-from ..renderer import Page
+from ..page import Page
 
 
 def paths_url(framework: Framework) -> str:
