@@ -2,6 +2,7 @@
 """Time `ladder build` on synthetic corpora of growing size.
 
     python bench/build.py [--sizes 10,100,1000,5000] [--keep] [--seed S] [--no-roles] [--ladder CMD]
+                          [--baseline CMD]
 
 For each size N it writes a corpus with make_corpus.py into a temporary folder,
 then runs `ladder build` as a child process:
@@ -19,6 +20,12 @@ then runs `ladder build` as a child process:
 
 "One edited" and "one renamed" are each the median of five builds, each after
 a new edit: a build that short varies by some milliseconds from run to run.
+
+With `--baseline CMD` (another Ladder, such as a checkout of an earlier
+version: `--baseline "/path/to/old/.venv/bin/ladder"`), every build is also
+made by the baseline on its own copy of the corpus, the two taking turns
+build by build, so that a machine whose speed drifts slows both alike; each
+row then gives this Ladder's time over the baseline's.
 
 Builds run with --no-search except the last row: search indexing is not a
 page kind, and the peers (bench/peers.py) have no search either.
@@ -100,6 +107,28 @@ def parse_sizes(value: str) -> list[int]:
     return sizes
 
 
+class Lane:
+    """One Ladder building its own copy of a corpus: the one measured, or the baseline."""
+
+    def __init__(self, name: str, ladder: list[str], workdir: Path, corpus: Path):
+        self.name, self.ladder, self.workdir = name, ladder, workdir
+        self.content, self.output = workdir / "content", workdir / "site"
+        shutil.copytree(corpus, self.content)
+        self.env = benchlib.ladder_env(workdir / "cache")  # starts empty
+        self.edited = ""
+        self.failed = False
+
+    def step(self, label: str, files: list[str]):
+        """Make this lane's build for `label` (after its edit); return the run."""
+        option = "--force" if label == "with search" else "--no-search"
+        if label == "one edited":
+            self.edited = edit_one_criterion(self.content, files)
+        if label == "one renamed":
+            rename_framework(self.content, self.edited)
+        os.sync()  # what was written before is on disk, not charged to this build
+        return benchlib.run(build_command(self.ladder, self.content, self.output, option), env=self.env)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=parse_sizes, default=parse_sizes("10,100,1000,5000"),
@@ -110,60 +139,64 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", action="store_true", help="add a forced full build with the search index")
     parser.add_argument("--ladder", metavar="CMD", help="command that runs Ladder (default: the `ladder` script "
                                                           "next to this Python)")
+    parser.add_argument("--baseline", metavar="CMD", help="another Ladder to time in the same run, turn by turn")
     args = parser.parse_args(argv)
     ladder = benchlib.ladder_command(args.ladder)
+    baseline = benchlib.ladder_command(args.baseline) if args.baseline else None
 
     print("\n".join(benchlib.machine_lines()))
     print(f"command: {' '.join(ladder)} build --content CORPUS --output SITE"
           f"   (corpus seed {args.seed}, roles {'off' if args.no_roles else 'on'})")
+    if baseline:
+        print(f"baseline: {' '.join(baseline)}")
     print(flush=True)
 
-    headers = ["N", "corpus", "build", "wall s", "CPU s", "peak RSS MB", "pages", "files", "MB written"]
+    headers = ["N", "corpus", "build", "Ladder", "wall s", "CPU s", "peak RSS MB", "pages", "files", "MB written",
+               "÷ baseline wall"]
     rows: list[list] = []
     failures: list[str] = []
     workdirs = []  # deleted at the end: deleting thousands of files slows the next build on some disks
     for n in args.sizes:
         workdir = Path(tempfile.mkdtemp(prefix=f"ladder-bench-{n}-"))
         workdirs.append(workdir)
-        content, output = workdir / "content", workdir / "site"
         try:
             started = time.perf_counter()
-            stats = benchlib.generate(n, content, seed=args.seed, roles=not args.no_roles)
+            stats = benchlib.generate(n, workdir / "corpus", seed=args.seed, roles=not args.no_roles)
             made = time.perf_counter() - started
             print(f"N={n}: corpus of {stats.files} files, {stats.bytes / 1e6:.1f} MB, "
                   f"{stats.criterion_items} criteria, {stats.example_items} examples, {stats.roles} frameworks "
                   f"with roles, written in {made:.2f} s", file=sys.stderr, flush=True)
-            command = build_command(ladder, content, output, "--no-search")
-            env = benchlib.ladder_env(workdir / "cache")  # starts empty
+            lanes = [Lane("this", ladder, workdir / "this", workdir / "corpus")]
+            if baseline:
+                lanes.append(Lane("baseline", baseline, workdir / "baseline", workdir / "corpus"))
             labels = ("cold", "no change", "one edited", "one renamed") + (("with search",) if args.search else ())
-            for label in labels:
-                if label == "with search":
-                    command = build_command(ladder, content, output, "--force")
-                runs = []
+            for turn, label in enumerate(labels):
+                runs: dict[str, list] = {lane.name: [] for lane in lanes}
                 for _ in range(EDITS if label in ("one edited", "one renamed") else 1):
-                    if label == "one edited":
-                        edited = edit_one_criterion(content, stats.files_list)
-                    if label == "one renamed":
-                        rename_framework(content, edited)
-                    os.sync()  # what was written before is on disk, not charged to this build
-                    runs.append(benchlib.run(command, env=env))
-                    if not runs[-1].ok:
-                        break
-                result = runs[-1] if not runs[-1].ok else sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
-                if label == "one edited":
-                    print(f"N={n}: edited one criterion in {edited}, {len(runs)} times", file=sys.stderr)
-                if not result.ok:
-                    failures.append(f"N={n}, {label} build: {result.failure()}")
-                    rows.append([n, f"{stats.bytes / 1e6:.1f} MB", label, "FAILED", f"{result.cpu:.2f}",
-                                 f"{result.maxrss_mb:.0f}", "", "", ""])
-                    break
-                pages, files, size = benchlib.output_size(output)
-                rows.append([n if label == "cold" else "", f"{stats.bytes / 1e6:.1f} MB" if label == "cold" else "",
-                             label, f"{result.wall:.3f}", f"{result.cpu:.3f}", f"{result.maxrss_mb:.0f}",
-                             pages, files, f"{size / 1e6:.1f}"])
-                print(f"N={n}: {label} build {result.wall:.3f} s", file=sys.stderr, flush=True)
-                if label == "one renamed":
-                    problem = unlike_cold(ladder, content, output, workdir)
+                    for lane in (lanes if turn % 2 == 0 else lanes[::-1]):  # who goes first alternates
+                        if not lane.failed:
+                            runs[lane.name].append(lane.step(label, stats.files_list))
+                            lane.failed = not runs[lane.name][-1].ok
+                chosen = {name: (found[-1] if not found[-1].ok else sorted(found, key=lambda r: r.wall)[len(found) // 2])
+                          for name, found in runs.items() if found}
+                for lane in lanes:
+                    result = chosen.get(lane.name)
+                    if result is None:
+                        continue
+                    first = label == "cold" and lane is lanes[0]
+                    if not result.ok:
+                        failures.append(f"N={n}, {lane.name}, {label} build: {result.failure()}")
+                        rows.append([n, "", label, lane.name, "FAILED", f"{result.cpu:.2f}", "", "", "", "", ""])
+                        continue
+                    pages, files, size = benchlib.output_size(lane.output)
+                    other = chosen.get("baseline")
+                    ratio = f"{result.wall / other.wall:.2f}" if lane is lanes[0] and other and other.ok else ""
+                    rows.append([n if first else "", f"{stats.bytes / 1e6:.1f} MB" if first else "", label, lane.name,
+                                 f"{result.wall:.3f}", f"{result.cpu:.3f}", f"{result.maxrss_mb:.0f}",
+                                 pages, files, f"{size / 1e6:.1f}", ratio])
+                    print(f"N={n}: {lane.name}: {label} build {result.wall:.3f} s", file=sys.stderr, flush=True)
+                if label == "one renamed" and not lanes[0].failed:
+                    problem = unlike_cold(ladder, lanes[0].content, lanes[0].output, workdir)
                     if problem:
                         failures.append(f"N={n}: {problem}")
                     print(f"N={n}: after the edits, the site is {'NOT ' if problem else ''}the bytes of a cold build",
@@ -172,7 +205,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.keep:
                 print(f"N={n}: kept {workdir}", file=sys.stderr)
 
-    print(benchlib.table(headers, rows, "rrlrrrrrr"))
+    if not baseline:
+        headers, rows = headers[:-1], [row[:-1] for row in rows]
+    print(benchlib.table(headers, rows, "rrll" + "r" * (len(headers) - 4)))
     if not args.keep:
         for workdir in workdirs:
             shutil.rmtree(workdir, ignore_errors=True)

