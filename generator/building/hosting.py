@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from ..model import SiteConfig
 from ..rendering.jinja import escape_str
+from ..rendering.pages import FILE_KINDS
 from ..rendering.renderer import Page
 
-NOT_LISTED = {"404"}
+NOT_LISTED = {"404", *FILE_KINDS}
 
 
 def sitemap(pages: list[Page], config: SiteConfig, updated: dict[str, str]) -> bytes:

@@ -31,6 +31,9 @@ class Page:
     # More context, computed only if the page is rendered: listing pages is
     # cheap, so a rebuild can list every page and render only a few.
     lazy: Callable[[], dict] | None = None
+    # A file made in Python rather than from a template (a framework's data
+    # files), given the site settings.
+    make: Callable[[SiteConfig], bytes] | None = None
     output: str = field(init=False)  # file path inside the output folder
 
     def __post_init__(self):
@@ -72,6 +75,8 @@ class Renderer:
         return self._headers[key]
 
     def render(self, site, page: Page) -> bytes:
+        if page.make is not None:
+            return page.make(self.config)
         links, root = self.links, self.links.root_for(page)
         context = {
             "site_header": lambda page: self.site_header(site, page, root),
