@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..building.full import find_generic
-from ..errors import ContentError, Problem, UsageError
+from ..errors import ContentError, Problem, UsageError, plural
 from ..model import slugify
 from ..reading.files import content_files, load_page
 from ..reading.frameworks import read_framework
@@ -95,9 +95,8 @@ def import_sheet(source: Path, content_dir: Path, path: str | None = None, title
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, target)
-    levels = len(draft.levels)
-    summary = (f"{table.name}: {draft.layout} layout; wrote {target} ({len(draft.topics)} topics, "
-               f"{levels} level{'' if levels == 1 else 's'}, {draft.criteria} criteria)")
+    summary = (f"{table.name}: {draft.layout} layout; wrote {target} ({plural(len(draft.topics), 'topic')}, "
+               f"{plural(len(draft.levels), 'level')}, {draft.criteria} criteria)")
     return Imported(target, summary, [p for p in draft.problems if not p.is_error])
 
 

@@ -70,10 +70,10 @@ def _columns(cells: Cells, number: int, header: list[str], layout: str) -> dict 
     return columns
 
 
-def _merged_across(cells: Cells, columns: set[int]) -> None:
-    """Merged cells that would put one text in several levels or criteria."""
+def _merged_across(cells: Cells, columns: set[int], header: int) -> None:
+    """Merged cells below the header that would put one text in several levels or criteria."""
     for top, left, bottom, right in cells.table.merged:
-        if right > left and ({left, right} & columns or any(c in columns for c in range(left, right + 1))):
+        if top > header and right > left and ({left, right} & columns or any(c in columns for c in range(left, right + 1))):
             cells.error(top, left, f"merged cells {column_name(left)}{top}:{column_name(right)}{bottom} span "
                                    "several columns; unmerge them and put each text in its own column")
 
@@ -92,7 +92,7 @@ def _grid(cells: Cells, first: int, columns: dict, draft: Draft, only) -> None:
         if name and draft.levels.get(level_id, "") == "":
             draft.levels[level_id] = name
         draft.levels.setdefault(level_id, name)
-    _merged_across(cells, set(levels))
+    _merged_across(cells, set(levels), first)
     taken: set[str] = set()
     topic, category = None, None
     for row in range(first + 1, len(cells.rows) + 1):
@@ -133,7 +133,7 @@ def _grid(cells: Cells, first: int, columns: dict, draft: Draft, only) -> None:
 
 
 def _long(cells: Cells, first: int, columns: dict, draft: Draft, only) -> None:
-    _merged_across(cells, {columns["criterion"], columns.get("examples", 0)} - {0})
+    _merged_across(cells, {columns["criterion"], columns.get("examples", 0)} - {0}, first)
     paths = {cells.value(r, columns.get("path")) for r in range(first + 1, len(cells.rows) + 1)} - {""}
     if len(paths) > 1 and only is None:
         cells.error(first, columns["path"], f"this sheet holds {len(paths)} frameworks ({', '.join(sorted(paths))}); "
