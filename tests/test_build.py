@@ -21,8 +21,9 @@ def test_build_writes_every_page_kind(content, tmp_path):
     result = build(content({"support.md": SIMPLE}), out)
     files = set(snapshot(out))
     assert {"index.html", "404.html", "support/index.html", "support/level-1/index.html",
-            "support/level-2/index.html", "support/compare/index.html", "a-z/index.html", "sitemap.xml", "robots.txt", ".nojekyll", "assets/ladder.css", "assets/ladder.js", MARKER} <= files
-    assert result.pages == 7
+            "support/level-2/index.html", "support/compare/index.html", "a-z/index.html", "sitemap.xml", "robots.txt", ".nojekyll", "assets/ladder.css", "assets/ladder.js", MARKER,
+            "downloads/index.html", "support/support.json", "support/support.csv", "support/support.xlsx"} <= files
+    assert result.pages == 8  # the data files are files, not pages
 
 
 def test_building_twice_gives_identical_bytes(content, tmp_path):
@@ -109,7 +110,7 @@ def test_check_mode_writes_nothing(content, tmp_path):
     folder = content({"support.md": SIMPLE})
     before = set(tmp_path.rglob("*"))
     result = build(folder, None)
-    assert result.pages == 7
+    assert result.pages == 8
     assert set(tmp_path.rglob("*")) == before
 
 

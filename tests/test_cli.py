@@ -13,7 +13,7 @@ def test_build_exits_0_and_prints_a_one_line_summary(content, tmp_path, capsys):
     captured = capsys.readouterr()
     assert code == 0
     assert captured.out == ""
-    assert "built 7 pages" in captured.err
+    assert "built 8 pages" in captured.err
 
 
 def test_content_errors_exit_1_with_file_line_and_key_and_no_traceback(content, tmp_path, capsys):

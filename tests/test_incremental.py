@@ -71,7 +71,8 @@ def test_an_edited_criterion_rewrites_only_that_frameworks_pages(site, tmp_path)
     assert "in place" in said
     assert files(out) == cold(folder, tmp_path)
     changed = {rel for rel, stamp in times(out).items() if before.get(rel) != stamp}
-    assert changed - {MARKER} == {"support/index.html", "support/level-2/index.html", "support/compare/index.html"}
+    assert changed - {MARKER} == {"support/index.html", "support/level-2/index.html", "support/compare/index.html",
+                                  "support/support.json", "support/support.csv", "support/support.xlsx"}
     assert result.pages == len([rel for rel in files(out) if rel.endswith(".html")])
 
 

@@ -110,6 +110,18 @@ def load_site(content_dir: Path, base_url: str | None = None) -> tuple[Site | No
     return outcome.site, outcome.problems
 
 
+def each_framework(content_dir: Path, make, base_url: str | None = None, jobs: int | None = None) \
+        -> tuple[Site | None, list[Problem], dict[str, object]]:
+    """Call `make(framework, site)` with every framework read in full, in
+    worker processes (`ladder export`), and return the site (its frameworks
+    in summary, its mappings whole), every problem, and what `make` returned
+    by framework path. The site is None when the content has errors."""
+    base_url = checked_inputs(content_dir, base_url)
+    outcome = full.run(content_dir, base_url, None, jobs, each=make)
+    made = {r.path: r.made for r in outcome.results if r.path is not None}
+    return outcome.site, outcome.problems, made
+
+
 def _checked(outcome, strict: bool):
     if not outcome.ok or (strict and outcome.problems):
         raise ContentError(outcome.problems)

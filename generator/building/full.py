@@ -28,14 +28,15 @@ _GENERIC_HINT = re.compile(r"^path:[ \t]*['\"]?/?generic/?['\"]?[ \t]*(#.*)?$", 
 
 
 def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int | None = None,
-        whole: bool = False) -> Outcome:
+        whole: bool = False, each=None) -> Outcome:
     """Build everything into `staging` (or nowhere, to check only); with
-    `whole`, read every framework in full and render nothing."""
+    `whole`, read every framework in full and render nothing; with `each`,
+    call it with every framework in the workers instead of rendering."""
     settings = load_settings(content_dir, base_url)
     rels = list(content_files(content_dir))
     compare, referenced = references(content_dir)
     stub = make_site(settings.config, [], Mappings(), settings.updated, compare)
-    job = Job(content_dir, settings, {}, stub, staging, whole=whole)
+    job = Job(content_dir, settings, {}, stub, staging, whole=whole, each=each)
     generic = find_generic(content_dir, rels, job)
     job.generic_topics = generic_topics_of([generic]) if generic is not None else {}
     results = work_all(job, rels, jobs or os.cpu_count() or 1)

@@ -9,8 +9,9 @@ from __future__ import annotations
 from ..model import SiteConfig
 from ..rendering.jinja import escape_str
 from ..rendering.page import Page
+from ..rendering.pages import FILE_KINDS
 
-NOT_LISTED = {"404"}
+NOT_LISTED = {"404", *FILE_KINDS}
 
 
 def sitemap(pages: list[Page], config: SiteConfig, updated: dict[str, str]) -> bytes:

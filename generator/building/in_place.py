@@ -27,6 +27,7 @@ from ..model import Mappings, make_site
 from ..reading.files import digest_of
 from ..reading.gitdates import last_changed
 from ..reading.pages import GENERIC_PATH
+from ..rendering.pages import FILE_KINDS
 from . import manifest, whole_site
 from . import search as search_index
 from .settings import load_settings
@@ -156,7 +157,7 @@ def _same_shared(snapshot: Snapshot, fresh: list[FileResult], old: dict[str, Fil
     """The outcome when the whole-site pages stay as they are (the same number of pages, too)."""
     site_problems = snapshot.get("site_problems")
     problems = snapshot.file_problems(old) + [p for r in fresh for p in r.problems]
-    pages = snapshot.pages() + len(shared)
+    pages = snapshot.pages() + sum(record.kind not in FILE_KINDS for record in shared)
     return Outcome(sorted(site_problems + problems, key=Problem.sort_key), pages=pages,
                    files=pages + snapshot.get("other_files"), results=fresh, site_problems=site_problems)
 

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..reading.pages import GENERIC_PATH
+from ..rendering.pages import FILE_KINDS
 from . import cache
 from .whole_site import Outcome
 from .workers import FileResult
 
-FORMAT = 5  # bump when what the snapshot holds changes: older snapshots are then dropped
+FORMAT = 6  # bump when what the snapshot holds changes: older snapshots are then dropped
 # What a file gave is kept apart from what is known about it, so that the
 # queries that go through every file read small rows.
 _SCHEMA = """
@@ -126,7 +127,8 @@ class Snapshot:
                     self.db.execute(f"DELETE FROM {table}")
                 self.db.executemany(f"DELETE FROM {table} WHERE rel = ?", [(rel,) for rel in removed])
             self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", [
-                (r.rel, r.path, r.digest, _dump(r.problems) if r.problems else None, len(r.pages)) for r in results])
+                (r.rel, r.path, r.digest, _dump(r.problems) if r.problems else None,
+                 sum(p.kind not in FILE_KINDS for p in r.pages)) for r in results])
             self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)",
                                 [(r.rel, r.pickled or _dump(r)) for r in results])
             self.db.executemany("INSERT OR REPLACE INTO build VALUES (?, ?)",

@@ -70,7 +70,7 @@ def check(job: Job, results: list[FileResult], referenced: set[str]) -> Outcome:
     site = make_site(config, models, mappings, settings.updated, job.site.compare)
     pages_of = {r.rel: r.pages for r in results}
     ordered = [record for rel in kept for record in pages_of[rel]]
-    shared = [] if job.whole else page_kinds.site_pages(site)
+    shared = [] if job.whole or job.each is not None else page_kinds.site_pages(site)
     clashes = page_kinds.output_clashes(settings.renderer.assets, ordered + shared)
     if clashes:
         return Outcome(sorted(problems + clashes, key=Problem.sort_key))
@@ -95,7 +95,7 @@ def render(job: Job, checked: Outcome) -> Outcome:
     for rel, data in hosting.items():
         writer.write(rel, data)
     checked.records, checked.shared = records, []
-    checked.pages = len(records)
+    checked.pages = sum(record.kind not in page_kinds.FILE_KINDS for record in records)
     checked.files = len(records) + len(settings.renderer.assets) + len(hosting)
     return checked
 
@@ -103,7 +103,7 @@ def render(job: Job, checked: Outcome) -> Outcome:
 def finish(job: Job, results: list[FileResult], referenced: set[str]) -> Outcome:
     """Check the whole, then render the pages that show the whole site."""
     outcome = check(job, results, referenced)
-    return render(job, outcome) if outcome.ok and not job.whole else outcome
+    return render(job, outcome) if outcome.ok and not job.whole and job.each is None else outcome
 
 
 def _stand_in(job: Job, rel: str) -> CheckedPage:

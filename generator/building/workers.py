@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -53,6 +54,7 @@ class FileResult:
     # The result pickled as the snapshot keeps it, by the worker that made it:
     # pickling there runs beside the other workers, not after them.
     pickled: bytes = field(default=b"", repr=False, compare=False)
+    made: object = None  # what `Job.each` returned for its framework
 
 
 @dataclass
@@ -66,6 +68,9 @@ class Job:
     staging: Path | None
     memory: dict[str, bytes] | None = None  # when set, pages are kept here instead of written
     whole: bool = False  # keep every framework whole and render nothing (for commands that read the model)
+    # Instead of rendering, call this with each framework and the site, and keep what it returns
+    # (for commands that turn every framework into something, such as `ladder export`).
+    each: Callable[[Framework, Site], object] | None = None
     markdown: dict[str, dict] = field(default_factory=dict)  # Markdown rendered at the last build, by file
 
 
@@ -151,6 +156,9 @@ def work(rels: list[str]) -> list[FileResult]:
         if len(results) % 100 == 0:
             gc.collect()  # now and then: rendering leaves a little cyclic garbage
         if job.whole or any(p.is_error for p in problems):
+            continue
+        if job.each is not None:
+            result.made = job.each(framework, job.site)
             continue
         for page in page_kinds.framework_pages(framework):
             try:

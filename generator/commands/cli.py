@@ -58,6 +58,26 @@ def _parser() -> argparse.ArgumentParser:
                              help="leave out matches scoring below this, from 0 to 1 (default: 0.05)")
     suggest_cmd.add_argument("--evaluate", action="store_true",
                              help="print how often the top suggestion agrees with the existing themes")
+
+    export_cmd = _command(commands, "export", "write every framework as JSON, CSV, Excel or 1EdTech CASE")
+    export_cmd.add_argument("--format", required=True, choices=("json", "csv", "xlsx", "case"), help="what to write")
+    export_cmd.add_argument("--output", type=Path,
+                            help="a file (frameworks.json, .csv, .xlsx: every framework in one) or a folder "
+                                 "(one file per framework); default frameworks.<format>, or case/ for CASE")
+    export_cmd.add_argument("--framework", metavar="PATH", help="export only the framework with this path")
+    export_cmd.add_argument("--base-url", help="where the site is published (CASE identifiers and links come from it)")
+
+    import_cmd = commands.add_parser("import", help="make a framework file from a spreadsheet (.xlsx or .csv)")
+    import_cmd.add_argument("file", type=Path, help="the spreadsheet")
+    import_cmd.add_argument("--into", type=Path, default=Path("content"), help="content folder (default: content)")
+    import_cmd.add_argument("--path", help="the framework's path, e.g. /customer-support (default: from the sheet)")
+    import_cmd.add_argument("--title", help="the framework's title (default: from the sheet)")
+    import_cmd.add_argument("--layout", choices=("grid", "long"), help="force a layout instead of detecting it")
+    import_cmd.add_argument("--sheet", help="the sheet to read (default: the first)")
+    import_cmd.add_argument("--framework", metavar="PATH", help="the framework to take from a sheet that holds several")
+    import_cmd.add_argument("--kind", choices=("progression", "standard", "unit"),
+                            help="the kind of framework (default: progression, or standard when no row has a level)")
+    import_cmd.add_argument("--force", action="store_true", help="replace the framework file if it exists")
     return parser
 
 
@@ -72,6 +92,22 @@ def main(argv: list[str] | None = None) -> int:
             from .suggest_mappings import suggest_mappings
 
             print(suggest_mappings(args.content, args.top, args.min_score, args.evaluate), end="")
+            return 0
+        if args.command == "export":
+            from .export import export
+
+            exported = export(args.content, args.format, args.output, args.base_url, args.framework)
+            report.progress(f"exported {exported.frameworks} framework{'' if exported.frameworks == 1 else 's'} "
+                            f"as {args.format} → {', '.join(str(p) for p in exported.written[:3])}"
+                            + (f" and {len(exported.written) - 3} more" if len(exported.written) > 3 else ""))
+            return 0
+        if args.command == "import":
+            from .import_sheet import import_sheet
+
+            imported = import_sheet(args.file, args.into, path=args.path, title=args.title, layout=args.layout,
+                                    sheet=args.sheet, framework=args.framework, kind=args.kind, force=args.force)
+            report.problems(imported.warnings)
+            report.progress(imported.summary)
             return 0
         if args.command == "serve":
             from .serve import serve

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..model import SiteConfig
+
 
 @dataclass(slots=True)
 class Page:
@@ -20,6 +22,9 @@ class Page:
     # More context, computed only if the page is rendered: listing pages is
     # cheap, so a rebuild can list every page and render only a few.
     lazy: Callable[[], dict] | None = None
+    # A file made in Python rather than from a template (a framework's data
+    # files), given the site settings.
+    make: Callable[[SiteConfig], bytes] | None = None
     output: str = field(init=False)  # file path inside the output folder
 
     def __post_init__(self):

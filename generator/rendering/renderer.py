@@ -50,6 +50,8 @@ class Renderer:
         return self._headers[key]
 
     def render(self, site, page: Page) -> bytes:
+        if page.make is not None:
+            return page.make(self.config)
         links, root = self.links, self.links.root_for(page)
         context = {
             "site_header": lambda page: self.site_header(site, page, root),

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.building.engine import load_site
-from generator.rendering.pages import collect
+from generator.rendering.pages import FILE_KINDS, collect
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -45,7 +45,8 @@ def first_page_of_each_kind(pages) -> dict[str, str]:
     """{kind: output path} for the first page of every kind, in build order."""
     found: dict[str, str] = {}
     for page in pages:
-        found.setdefault(page.kind, page.output)
+        if page.kind not in FILE_KINDS:  # data files, not pages
+            found.setdefault(page.kind, page.output)
     return found
 
 

@@ -10,10 +10,22 @@ from __future__ import annotations
 from ...errors import Problem
 from ...model import Framework, Site
 from ..page import Page
-from . import compare, framework, home, index, level_compare, levels, notfound, roles
+from . import (
+    all_downloads,
+    compare,
+    downloads,
+    framework,
+    home,
+    index,
+    level_compare,
+    levels,
+    notfound,
+    roles,
+)
 
-FRAMEWORK_KINDS = (framework, levels, level_compare, roles)
-SITE_KINDS = (home, compare, index, notfound)
+FRAMEWORK_KINDS = (framework, levels, level_compare, roles, downloads)
+SITE_KINDS = (home, compare, index, notfound, all_downloads)
+FILE_KINDS = {downloads.KIND}  # files that are not pages: not counted as pages, not in the sitemap
 
 
 def framework_pages(framework: Framework) -> list[Page]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...model import Framework
 from ..page import Page
+from . import downloads
 from .roles import paths_url
 
 TEMPLATES = {"markdown": "document.html", "standard": "standard.html", "unit": "unit.html"}
@@ -16,7 +17,8 @@ def pages(framework: Framework) -> list[Page]:
             template=TEMPLATES.get(framework.kind, "framework.html"),
             title=framework.title,
             language=framework.language,
-            context={"framework": framework, "paths_url": paths_url(framework)},
+            context={"framework": framework, "paths_url": paths_url(framework),
+                     "downloads": downloads.links(framework)},
             source=framework.file,
             kind=framework.kind,
         )

@@ -1,0 +1,26 @@
+"""One page listing every framework's data files, and the JSON Schema of the
+JSON files, published at the root of the site."""
+
+from __future__ import annotations
+
+from ...model import Site
+from ..exports import has_data
+from ..exports.jsonfile import SCHEMA_FILE, SCHEMA_NAME
+from ..page import Page
+from . import downloads
+
+URL = "downloads/"
+
+
+def pages(site: Site) -> list[Page]:
+    frameworks = [f for f in site.frameworks if has_data(f)]
+    if not frameworks:
+        return []
+    rows = [(f, downloads.links(f)) for group in site.groups for f in group.frameworks if has_data(f)]
+    schema = SCHEMA_FILE.read_bytes()
+    return [
+        Page(url=URL, template="downloads.html", title="", language=site.language, kind="downloads",
+             context={"rows": rows, "schema_url": SCHEMA_NAME}),
+        Page(url=SCHEMA_NAME, template="", title="", language=site.language, kind=downloads.KIND,
+             make=lambda config: schema),
+    ]
