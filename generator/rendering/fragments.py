@@ -4,7 +4,8 @@ A large site has hundreds of thousands of criteria, each shown on several
 pages; a macro call per criterion was most of the build time. Templates call
 these as `fragments.criteria_list(criteria, t)` and
 `fragments.topic_level_body(topic_level, t, new)`; the markup is kept small on
-purpose.
+purpose. `suggest` is the page's criterion → "suggest a change" link
+(`rendering/suggest.py`), or None.
 """
 
 from __future__ import annotations
@@ -32,12 +33,12 @@ def _e(text: str) -> str:
     return escaped
 
 
-def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> Markup:
+def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None, suggest: dict | None = None) -> Markup:
     """A `<ul>` of criteria with anchors, examples, teaching content and badges."""
-    return Markup(_criteria_html(criteria, t, new))
+    return Markup(_criteria_html(criteria, t, new, suggest))
 
 
-def _criteria_html(criteria: list[Criterion], t, new: set[str] | None) -> str:
+def _criteria_html(criteria: list[Criterion], t, new: set[str] | None, suggest: dict | None) -> str:
     if not criteria:
         return ""
     parts = ['<ul class="criteria criteria--numbered">' if criteria[0].number else '<ul class="criteria">']
@@ -61,6 +62,8 @@ def _criteria_html(criteria: list[Criterion], t, new: set[str] | None) -> str:
             parts.append(inherited_badge)
         if is_new:
             parts.append(new_badge)
+        if suggest is not None:
+            parts.append(suggest.get(c, ""))
         parts.append("</p>")
         if c.examples:
             items = "".join([f"<li>{_e(example)}</li>" for example in c.examples])
@@ -74,13 +77,13 @@ def _criteria_html(criteria: list[Criterion], t, new: set[str] | None) -> str:
     return "".join(parts)
 
 
-def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) -> Markup:
+def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None, suggest: dict | None = None) -> Markup:
     """A topic's criteria at one level, then its sublevels, each with its own list."""
-    return Markup(_topic_level_html(topic_level, t, new))
+    return Markup(_topic_level_html(topic_level, t, new, suggest))
 
 
-def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None) -> str:
-    parts = [_criteria_html(topic_level.criteria, t, new)]
+def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None, suggest: dict | None) -> str:
+    parts = [_criteria_html(topic_level.criteria, t, new, suggest)]
     for sub in topic_level.sublevels:
         anchor = escape_str(sub.anchor)
         qualifier = f' <span class="sublevel__qualifier">({_e(sub.qualifier)})</span>' if sub.qualifier else ""
@@ -88,20 +91,20 @@ def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None) -> str:
             f'<section class="sublevel" id="{anchor}" aria-labelledby="{anchor}-title">'
             f'<h4 class="sublevel__title" id="{anchor}-title"><span class="sublevel__badge">'
             f'{_e(topic_level.level.id)}{_e(sub.id)}</span> {_e(t("sublevel"))} {_e(sub.id)}'
-            f"{qualifier}</h4>{_criteria_html(sub.criteria, t, new)}</section>\n"
+            f"{qualifier}</h4>{_criteria_html(sub.criteria, t, new, suggest)}</section>\n"
         )
     return "".join(parts)
 
 
 def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", description: str = "",
-                  new: set[str] | None = None) -> Markup:
+                  new: set[str] | None = None, suggest: dict | None = None) -> Markup:
     """A topic's criteria at one level under its title, as level pages and a
     framework's level panels show them."""
     anchor = escape_str(topic_level.anchor)
     about = f'<p class="topic__description">{escape_output(description)}</p>' if description else ""
     return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
                   f'  <{heading} class="topic__title" id="{anchor}-title">{escape_output(title)}</{heading}>\n'
-                  f'{about}  {_topic_level_html(topic_level, t, new)}\n</section>')
+                  f'{about}  {_topic_level_html(topic_level, t, new, suggest)}\n</section>')
 
 
 def level_pill(level, t, unknown: bool = False, symbol_only: bool = False) -> Markup:
