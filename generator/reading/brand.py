@@ -197,11 +197,12 @@ def contrast_problems(light: Palette, data: dict) -> list[tuple[str, str]]:
                               f"Choose a darker or a lighter colour"))
     accent = parse(light.accent)
     backgrounds = (parse(LIGHT["page"]), parse(LIGHT["soft"]), parse(light.accent_soft))
-    if (ratio := min(contrast(accent, bg) for bg in backgrounds)) < AA:
+    if (worst := min(contrast(accent, bg) for bg in backgrounds)) < AA:
         key = "accent_color" if data["accent_color"] else "primary_color"
         darker = towards(accent, parse(BLACK), lambda c: min(
             contrast(c, bg) for bg in (*backgrounds[:2], mix(c, backgrounds[0], 0.12))) >= AA)
         problems.append((key, f"{data[key]}: links and highlighted text in it have a contrast of "
-                              f"{ratio:.1f}:1 on the page; WCAG AA needs {AA}:1. "
+                              f"{contrast(accent, backgrounds[0]):.1f}:1 on the white page "
+                              f"({worst:.1f}:1 on its tints); WCAG AA needs {AA}:1. "
                               f'A darker shade such as "{hex_of(darker)}" reads'))
     return problems

@@ -108,7 +108,9 @@ class Field:
         if isinstance(schema.get("type"), (str, list)) and "anyOf" not in schema:
             types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
             return {**schema, "type": [*types, "null"]}
-        return {"anyOf": [schema, {"type": "null"}]}
+        # What describes the key stays beside it, where editors show it.
+        outer = {k: schema.pop(k) for k in ("title", "description") if k in schema}
+        return {**outer, "anyOf": [schema, {"type": "null"}]}
 
 
 class Text(Field):
