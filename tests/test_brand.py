@@ -102,10 +102,10 @@ def test_the_published_colours_read_in_both_schemes(content, tmp_path):
     css = (tmp_path / "out" / "assets" / "brand.css").read_text()
     light, dark = palette_colours(css, "light"), palette_colours(css, "dark")
     assert contrast(light["primary-text"], light["primary"]) >= 4.5
-    for background in (LIGHT["page"], LIGHT["soft"], light["accent-soft"]):
+    for background in (LIGHT["page"], LIGHT["soft"], LIGHT["new"], LIGHT["inherited"], light["accent-soft"]):
         assert contrast(light["accent"], background) >= 4.5
     assert dark["accent"] != light["accent"]  # a lighter variant, derived
-    for background in (DARK["page"], DARK["card"], DARK["soft"], dark["accent-soft"]):
+    for background in (DARK["page"], DARK["card"], DARK["soft"], DARK["new"], DARK["inherited"], dark["accent-soft"]):
         assert contrast(dark["accent"], background) >= 4.5
     assert contrast(dark["primary-text"], dark["primary"]) >= 4.5
 
@@ -118,7 +118,7 @@ def test_any_colour_gets_a_readable_dark_variant_and_readable_text(seed):
     for _ in range(60):
         primary, accent = (f"#{rng.randrange(0x1000000):06x}" for _ in range(2))
         dark = dark_palette(parse(primary), parse(accent))
-        for background in (DARK["page"], DARK["card"], DARK["soft"], dark.accent_soft):
+        for background in (DARK["page"], DARK["card"], DARK["soft"], DARK["new"], DARK["inherited"], dark.accent_soft):
             assert contrast(dark.accent, background) >= 4.5, (accent, dark)
         assert contrast(dark.primary_text, dark.primary) >= 4.5, (primary, dark)
         light = light_palette(parse(primary), parse(accent))

@@ -17,6 +17,7 @@ from .schema import Checker
 
 COLOUR = "#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})"
 AA = 4.5  # WCAG 2 AA contrast for text of normal size
+MARGIN = 0.1  # what Ladder derives clears AA by this much, whatever a checker's rounding
 MAX_FILE_BYTES = 2_000_000
 IMAGES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif")
 ICONS = (".svg", ".png", ".ico")
@@ -24,8 +25,12 @@ ICONS = (".svg", ".png", ".ico")
 # The default theme's own colours (themes/default/assets/ladder.css), which
 # the chosen ones are shown with.
 WHITE, BLACK = "#ffffff", "#000000"
-LIGHT = {"page": "#ffffff", "soft": "#f5f6f8", "text": "#1d2129"}
-DARK = {"page": "#12151b", "soft": "#1a1e26", "card": "#1d222b", "text": "#e6e8ec", "on_light": "#10131a"}
+LIGHT = {"page": "#ffffff", "soft": "#f5f6f8", "new": "#e3f5ea", "inherited": "#fcf1d6", "text": "#1d2129"}
+DARK = {"page": "#12151b", "soft": "#1a1e26", "card": "#1d222b", "new": "#16352a", "inherited": "#3a2f14",
+        "text": "#e6e8ec", "on_light": "#10131a"}
+# Backgrounds links and highlighted text may sit on, besides the accent's own tint.
+LIGHT_BEHIND = ("page", "soft", "new", "inherited")
+DARK_BEHIND = ("page", "soft", "card", "new", "inherited")
 PILL_SHADES = (0.08, 0.22, 0.42, 0.80, 0.90)  # .pill--0 … .pill--4 and up: accent mixed into the card
 
 RGB = tuple[float, float, float]
@@ -153,7 +158,7 @@ def readable_text(background: RGB, *candidates: str) -> str:
     """The first candidate text colour that reads on `background` (AA), else
     the one with the most contrast."""
     for candidate in candidates:
-        if contrast(parse(candidate), background) >= AA:
+        if contrast(parse(candidate), background) >= AA + MARGIN:
             return candidate
     return max(candidates, key=lambda c: contrast(parse(c), background))
 
@@ -169,16 +174,16 @@ def light_palette(primary: RGB, accent: RGB) -> Palette:
 def dark_palette(primary: RGB, accent: RGB) -> Palette:
     """Lighter variants: on a dark page the accent must be lighter to read,
     and buttons in the primary colour carry dark text."""
-    page, card, soft = (parse(DARK[k]) for k in ("page", "card", "soft"))
+    page, card = parse(DARK["page"]), parse(DARK["card"])
+    behind = [parse(DARK[k]) for k in DARK_BEHIND]
     white = parse(WHITE)
 
     def reads(colour: RGB) -> bool:
-        tint = mix(colour, page, 0.16)
-        return min(contrast(colour, bg) for bg in (page, card, soft, tint)) >= AA
+        return min(contrast(colour, bg) for bg in (*behind, mix(colour, page, 0.16))) >= AA + MARGIN
 
     accent = towards(accent, white, reads)
     primary = towards(primary, white, lambda c: contrast(c, page) >= 3 and max(
-        contrast(c, parse(DARK["on_light"])), contrast(c, white)) >= AA)
+        contrast(c, parse(DARK["on_light"])), contrast(c, white)) >= AA + MARGIN)
     return Palette(
         primary=hex_of(primary), primary_text=readable_text(primary, DARK["on_light"], WHITE),
         accent=hex_of(accent), accent_soft=hex_of(mix(accent, page, 0.16)),
@@ -195,14 +200,14 @@ def contrast_problems(light: Palette, data: dict) -> list[tuple[str, str]]:
         problems.append((key, f"{data[key]}: text on it (the header, buttons, the chosen level tab) has a "
                               f"contrast of {ratio:.1f}:1 at best; WCAG AA needs {AA}:1. "
                               f"Choose a darker or a lighter colour"))
-    accent = parse(light.accent)
-    backgrounds = (parse(LIGHT["page"]), parse(LIGHT["soft"]), parse(light.accent_soft))
-    if (worst := min(contrast(accent, bg) for bg in backgrounds)) < AA:
+    accent, page = parse(light.accent), parse(LIGHT["page"])
+    behind = [parse(LIGHT[k]) for k in LIGHT_BEHIND]
+    if (worst := min(contrast(accent, bg) for bg in (*behind, parse(light.accent_soft)))) < AA:
         key = "accent_color" if data["accent_color"] else "primary_color"
         darker = towards(accent, parse(BLACK), lambda c: min(
-            contrast(c, bg) for bg in (*backgrounds[:2], mix(c, backgrounds[0], 0.12))) >= AA)
+            contrast(c, bg) for bg in (*behind, mix(c, page, 0.12))) >= AA + MARGIN)
         problems.append((key, f"{data[key]}: links and highlighted text in it have a contrast of "
-                              f"{contrast(accent, backgrounds[0]):.1f}:1 on the white page "
+                              f"{contrast(accent, page):.1f}:1 on the white page "
                               f"({worst:.1f}:1 on its tints); WCAG AA needs {AA}:1. "
                               f'A darker shade such as "{hex_of(darker)}" reads'))
     return problems

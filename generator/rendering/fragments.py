@@ -4,8 +4,8 @@ A large site has hundreds of thousands of criteria, each shown on several
 pages; a macro call per criterion was most of the build time. Templates call
 these as `fragments.criteria_list(criteria, t)` and
 `fragments.topic_level_body(topic_level, t, new)`; the markup is kept small on
-purpose. `suggest` is the page's criterion → "suggest a change" link
-(`rendering/suggest.py`), or None.
+purpose. `suggest` is the page's `Suggest` (`rendering/suggest.py`), whose
+attributes on each list let the script add "suggest a change" links, or None.
 """
 
 from __future__ import annotations
@@ -33,15 +33,16 @@ def _e(text: str) -> str:
     return escaped
 
 
-def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None, suggest: dict | None = None) -> Markup:
+def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None, suggest=None) -> Markup:
     """A `<ul>` of criteria with anchors, examples, teaching content and badges."""
     return Markup(_criteria_html(criteria, t, new, suggest))
 
 
-def _criteria_html(criteria: list[Criterion], t, new: set[str] | None, suggest: dict | None) -> str:
+def _criteria_html(criteria: list[Criterion], t, new: set[str] | None, suggest) -> str:
     if not criteria:
         return ""
-    parts = ['<ul class="criteria criteria--numbered">' if criteria[0].number else '<ul class="criteria">']
+    about = suggest.lists.get(criteria[0], "") if suggest is not None else ""
+    parts = [f'<ul class="criteria criteria--numbered"{about}>' if criteria[0].number else f'<ul class="criteria"{about}>']
     examples_label = _e(t("examples"))
     inherited_badge = (f' <span class="badge badge--inherited" title="{_e(t("inherited_title"))}">'
                        f'{_e(t("inherited"))}</span>')
@@ -62,8 +63,6 @@ def _criteria_html(criteria: list[Criterion], t, new: set[str] | None, suggest: 
             parts.append(inherited_badge)
         if is_new:
             parts.append(new_badge)
-        if suggest is not None:
-            parts.append(suggest.get(c, ""))
         parts.append("</p>")
         if c.examples:
             items = "".join([f"<li>{_e(example)}</li>" for example in c.examples])
@@ -77,12 +76,12 @@ def _criteria_html(criteria: list[Criterion], t, new: set[str] | None, suggest: 
     return "".join(parts)
 
 
-def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None, suggest: dict | None = None) -> Markup:
+def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None, suggest=None) -> Markup:
     """A topic's criteria at one level, then its sublevels, each with its own list."""
     return Markup(_topic_level_html(topic_level, t, new, suggest))
 
 
-def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None, suggest: dict | None) -> str:
+def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None, suggest) -> str:
     parts = [_criteria_html(topic_level.criteria, t, new, suggest)]
     for sub in topic_level.sublevels:
         anchor = escape_str(sub.anchor)
@@ -97,7 +96,7 @@ def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None, suggest:
 
 
 def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", description: str = "",
-                  new: set[str] | None = None, suggest: dict | None = None) -> Markup:
+                  new: set[str] | None = None, suggest=None) -> Markup:
     """A topic's criteria at one level under its title, as level pages and a
     framework's level panels show them."""
     anchor = escape_str(topic_level.anchor)

@@ -1,75 +1,52 @@
-""""Suggest a change" links: each criterion links to a new issue in the site's
-repository on GitHub, its title and text filled in with the framework, topic,
-level, the criterion's text and a link back to it.
+""""Suggest a change": a link under each criterion that opens a new issue in
+the site's GitHub repository, its title and text filled in with the
+framework, topic, level, the criterion's text and a link back to it.
 
-A large site shows 150,000 criteria, most on three or four pages. A
-framework's links are made once, when its first page is rendered, and kept
-while its other pages are; each criterion's text is percent-encoded by one
-`str.translate` rather than by `urllib.parse.quote`, which is ten times slower.
+A large site shows 150,000 criteria, most on three or four pages, and an
+issue's address holds the criterion's text: one per criterion would more than
+double what a build writes. So pages carry what is common to many criteria
+once (the repository and texts on <body>, the topic and level on each list),
+and the theme's script makes each criterion's link from them, as it does the
+"#" links. Without JavaScript, the footer's "Suggest a change" opens an issue
+about the page.
 """
 
 from __future__ import annotations
+
+from urllib.parse import quote
+
+from markupsafe import Markup
 
 from ..model import Criterion, Framework, SiteConfig
 from .jinja import escape_str
 from .links import Links
 
-# RFC 3986's unreserved characters stay; every other byte of the UTF-8 text
-# becomes %XX. Bytes are passed through `str.translate` as the characters
-# U+0000 to U+00FF (decoding UTF-8 bytes as Latin-1 maps each byte to one).
-_UNRESERVED = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
-_PERCENT = {byte: f"%{byte:02X}" for byte in range(256) if byte not in _UNRESERVED}
-_CRITERION, _LINK = "\x00criterion\x00", "\x00link\x00"  # stand-ins for what differs per criterion
-MAX_TEXT = 1500  # characters of a criterion quoted in the issue: GitHub refuses very long addresses
+
+def fill(template: str, **values: str) -> str:
+    """The issue text with `values` in place; a line whose value is empty goes
+    (a standard has no level, a page no criterion). As the script does."""
+    lines = [line for line in template.split("\n")
+             if not any(f"{{{name}}}" in line and not value for name, value in values.items())]
+    return "\n".join(lines).format(**values)
 
 
-def encode(text: str) -> str:
-    """`text` percent-encoded for a URL's query, as `urllib.parse.quote(text, safe="")`."""
-    return text.encode("utf-8").decode("latin-1").translate(_PERCENT)
+class Suggest:
+    """What the pages of one framework need for their "suggest a change" links."""
 
-
-class Suggestions:
-    """The "suggest a change" link of every criterion of one framework at a
-    time; none when the site names no repository or turns them off."""
-
-    def __init__(self, config: SiteConfig, links: Links):
-        self.enabled = config.suggest_changes and config.repository.startswith(("https://", "http://"))
-        self.new_issue = escape_str(config.repository) + "/issues/new?title="
-        self.links = links
-        self._framework: Framework | None = None
-        self._made: dict[Criterion, str] = {}
-
-    def of(self, framework: Framework | None, t, level_name) -> dict[Criterion, str] | None:
-        """Criterion → its link's HTML, for the pages of `framework` (in its language)."""
-        if not self.enabled or framework is None:
-            return None
-        if framework is not self._framework:
-            self._framework, self._made = framework, self._make(framework, t, level_name)
-        return self._made
-
-    def _make(self, framework: Framework, t, level_name) -> dict[Criterion, str]:
-        made: dict[Criterion, str] = {}
-        label = escape_str(t("suggest_change"))
-        title, body = t("suggest_issue_title"), t("suggest_issue_body")
-        without_level = "\n".join(line for line in body.split("\n") if "{level}" not in line)
-        page = framework.url + "#"
-        link_of = self.links.absolute
+    def __init__(self, framework: Framework, new_issue: str, links: Links, t, level_name):
+        self.title, self.body = t("suggest_issue_title"), t("suggest_issue_body")
+        self.framework, self.new_issue, self.links = framework, new_issue, links
+        home = links.absolute(framework.url) or "/" + framework.url
+        self.attributes = Markup(
+            f' data-suggest="{escape_str(new_issue)}" data-suggest-framework="{escape_str(framework.title)}"'
+            f' data-suggest-link="{escape_str(home)}" data-suggest-label="{escape_str(t("suggest_change"))}"'
+            f' data-suggest-title="{escape_str(self.title)}" data-suggest-body="{escape_str(self.body)}"')
+        self.lists: dict[Criterion, str] = {}  # a list's first criterion → the list's attributes
 
         def add(criteria: list[Criterion], topic: str, level: str) -> None:
-            if not criteria:
-                return
-            where = " › ".join(part for part in (framework.title, topic, level) if part)
-            # Everything but the criterion and its link is encoded once for the topic at the level.
-            query = (encode(title.format(where=where)) + "&amp;body=" + encode(
-                (body if level else without_level).format(framework=framework.title, topic=topic, level=level,
-                                                          criterion=_CRITERION, link=_LINK)))
-            start = f' <a class="suggest" data-pagefind-ignore href="{self.new_issue}{query}'
-            criterion_at, link_at = encode(_CRITERION), encode(_LINK)
-            for criterion in criteria:
-                target = page + criterion.anchor
-                href = start.replace(criterion_at, encode(criterion.text[:MAX_TEXT])).replace(
-                    link_at, encode(link_of(target) or "/" + target))
-                made[criterion] = f'{href}">{label}</a>'
+            if criteria:
+                self.lists[criteria[0]] = (f' data-topic="{escape_str(topic)}"'
+                                           + (f' data-level="{escape_str(level)}"' if level else ""))
 
         for topic in framework.topics:
             for topic_level in topic.levels:
@@ -79,4 +56,28 @@ class Suggestions:
                     qualifier = f" ({sub.qualifier})" if sub.qualifier else ""
                     add(sub.criteria, topic.title, f"{level} · {t('sublevel')} {sub.id}{qualifier}")
         add(framework.knowledge, t("knowledge_and_understanding"), "")
-        return made
+
+    def page_link(self, url: str) -> str:
+        """A new issue about the page at site path `url`."""
+        values = {"where": self.framework.title, "framework": self.framework.title, "topic": "", "level": "",
+                  "criterion": "", "link": self.links.absolute(url) or "/" + url}
+        return (f"{self.new_issue}?title={quote(fill(self.title, **values), safe='')}"
+                f"&body={quote(fill(self.body, **values), safe='')}")
+
+
+class Suggestions:
+    """The `Suggest` of one framework at a time, as its pages are rendered one
+    after the other; nothing when the site names no repository or turns them off."""
+
+    def __init__(self, config: SiteConfig, links: Links):
+        self.enabled = config.suggest_changes and config.repository.startswith(("https://", "http://"))
+        self.new_issue = config.repository + "/issues/new"
+        self.links = links
+        self._last: Suggest | None = None
+
+    def of(self, framework: Framework | None, t, level_name) -> Suggest | None:
+        if not self.enabled or framework is None:
+            return None
+        if self._last is None or self._last.framework is not framework:
+            self._last = Suggest(framework, self.new_issue, self.links, t, level_name)
+        return self._last
