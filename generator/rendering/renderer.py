@@ -50,6 +50,7 @@ class Renderer:
         self.suggestions = Suggestions(config, self.links)
         self._helpers: dict[str, dict] = {}
         self._headers: dict[tuple, Markup] = {}
+        self._heads: dict[str, Markup] = {}
 
     def strings(self, language: str):
         return self.helpers(language)["t"]
@@ -75,11 +76,20 @@ class Renderer:
             ))
         return self._headers[key]
 
+    def site_head(self, root: str) -> Markup:
+        """The favicon and the brand's style sheets and scripts, made once per depth."""
+        if root not in self._heads:
+            links = self.links
+            self._heads[root] = Markup(self.theme.env.get_template("partials/brand_head.html").render(
+                brand=self.config.brand, asset=lambda name: links.asset(root, name)))
+        return self._heads[root]
+
     def render(self, site, page: Page) -> bytes:
         links, root = self.links, self.links.root_for(page)
         helpers = self.helpers(page.language)
         context = {
             "site_header": lambda page: self.site_header(site, page, root),
+            "site_head": lambda: self.site_head(root),
             "site": site,
             "config": self.config,
             "page": page,

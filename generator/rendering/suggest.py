@@ -56,13 +56,15 @@ class Suggest:
                     qualifier = f" ({sub.qualifier})" if sub.qualifier else ""
                     add(sub.criteria, topic.title, f"{level} · {t('sublevel')} {sub.id}{qualifier}")
         add(framework.knowledge, t("knowledge_and_understanding"), "")
+        # An issue about one of the framework's pages: all but the link is the same for each.
+        about = {"where": framework.title, "framework": framework.title, "topic": "", "level": "", "criterion": "",
+                 "link": "\x00"}
+        self._page_issue = (f"{new_issue}?title={quote(fill(self.title, **about), safe='')}&body="
+                            f"{quote(fill(self.body, **about), safe='')}").split("%00")
 
     def page_link(self, url: str) -> str:
         """A new issue about the page at site path `url`."""
-        values = {"where": self.framework.title, "framework": self.framework.title, "topic": "", "level": "",
-                  "criterion": "", "link": self.links.absolute(url) or "/" + url}
-        return (f"{self.new_issue}?title={quote(fill(self.title, **values), safe='')}"
-                f"&body={quote(fill(self.body, **values), safe='')}")
+        return quote(self.links.absolute(url) or "/" + url, safe="").join(self._page_issue)
 
 
 class Suggestions:
