@@ -17,6 +17,7 @@ from urllib.request import urlopen
 
 import pytest
 
+from generator.commands.new import requirement_from
 from generator.commands.schema import schema_text
 from generator.reading.settings import SITE_SCHEMA
 
@@ -88,6 +89,22 @@ def test_the_requirement_pins_the_ladder_running_now(made):
     """Ladder runs here from this checkout: the requirement installs that checkout."""
     requirement = (made / "requirements.txt").read_text().splitlines()[-1]
     assert requirement == f"ladder @ {ROOT.as_uri()}"
+
+
+@pytest.mark.parametrize("direct_url, requirement", [
+    # The examples of PEP 610 (Recording the Direct URL Origin of installed distributions).
+    ({"url": "https://github.com/pypa/pip.git", "vcs_info": {"vcs": "git", "requested_revision": "1.3.1",
+                                                             "commit_id": "7921be1537eac1e97bc40179a57f0349c2aee67d"}},
+     "ladder @ git+https://github.com/pypa/pip.git@7921be1537eac1e97bc40179a57f0349c2aee67d"),
+    ({"url": "https://github.com/pypa/pip/archive/1.3.1.zip",
+      "archive_info": {"hashes": {"sha256": "2dc6b5a470a1bde68946f263f1af1515a2574a150a30d6ce02c6ff742fcc0db8"}}},
+     "ladder @ https://github.com/pypa/pip/archive/1.3.1.zip"),
+    ({"url": "file:///home/user/project", "dir_info": {"editable": True}}, "ladder @ file:///home/user/project"),
+])
+def test_the_requirement_says_where_ladder_came_from(direct_url, requirement):
+    written, note = requirement_from(direct_url)
+    assert written == requirement
+    assert bool(note) == direct_url["url"].startswith("file:")  # GitHub's runners cannot reach a local folder
 
 
 def test_a_given_requirement_is_written_as_it_is(tmp_path):

@@ -64,12 +64,14 @@ def pinned_requirement() -> tuple[str, str]:
     for dist in metadata.distributions(name="ladder"):
         found = dist.read_text("direct_url.json") if dist.version == __version__ else None
         if found:
-            break
-    else:
-        return f"ladder=={__version__}", ""
-    info = json.loads(found)
-    url = info.get("url", "")
-    if vcs := info.get("vcs_info"):
+            return requirement_from(json.loads(found))
+    return f"ladder=={__version__}", ""
+
+
+def requirement_from(direct_url: dict) -> tuple[str, str]:
+    """A PEP 508 requirement for the install PEP 610's `direct_url` describes, and a note."""
+    url = direct_url.get("url", "")
+    if vcs := direct_url.get("vcs_info"):
         return f"ladder @ {vcs.get('vcs', 'git')}+{url}@{vcs.get('commit_id', '')}".rstrip("@"), ""
     requirement = f"ladder @ {url}"
     if url.startswith("file:"):
