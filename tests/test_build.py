@@ -175,3 +175,11 @@ def test_a_broken_framework_is_not_reported_again_by_the_mappings_that_name_it(t
         with pytest.raises(ContentError) as error:
             build(folder, tmp_path / "out", jobs=jobs)
         assert [p.file for p in error.value.problems if p.is_error] == ["skills.md"]
+
+
+def test_site_settings_that_are_not_keys_are_an_error_not_a_crash(content):
+    folder = content({"support.md": SIMPLE, "site.yml": "- title: Frameworks\n"})
+    with pytest.raises(ContentError) as error:
+        build(folder, None)
+    assert [str(p) for p in error.value.problems] == [
+        "site.yml:1: settings must be keys such as 'title: Career frameworks'"]

@@ -50,3 +50,17 @@ def test_the_workflow_builds_strictly_with_the_pages_base_url_and_least_permissi
     assert "actions/deploy-pages@" in text
     assert 'ladder build --strict --base-url "${BASE_URL}/"' in text
     assert "permissions: {}" in text and "concurrency:" in text
+
+
+STARTER_WORKFLOW = ROOT / "generator" / "commands" / "starter" / "github" / "workflows" / "pages.yml"
+
+
+def test_the_workflow_ladder_new_writes_passes_actionlint(actionlint):
+    assert actionlint(STARTER_WORKFLOW) == []
+
+
+def test_the_workflow_ladder_new_writes_installs_the_pinned_ladder_and_builds_strictly():
+    text = STARTER_WORKFLOW.read_text()
+    assert "pip install -r requirements.txt" in text and "pip install ." not in text
+    assert 'ladder build --strict --base-url "${BASE_URL:-}/"' in text
+    assert "permissions: {}" in text and "actions/deploy-pages@" in text

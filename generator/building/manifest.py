@@ -88,6 +88,7 @@ def manifest(content_dir: Path, base_url: str | None, search: bool) -> dict:
     inputs = [str(content_dir / name) for name in ("site.yml", "site.yaml", "mappings.yml", "mappings.yaml")]
     for folder in themes + [PACKAGE]:
         inputs += _tree(folder)
+    inputs += [str(path) for _, path in config.brand.files]  # logo, favicon, extra CSS and JS
     now = time.time_ns()
     stamped, racy_inputs = _stamps(((path, path, lambda path=path: os.stat(path)) for path in inputs), now)
     files, racy_files = _stamps(((rel, entry.path, entry.stat) for rel, entry in page_entries(content_dir)), now)

@@ -52,6 +52,24 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--base-url", help="serve under this URL's path, as when published, e.g. /frameworks/")
     serve_cmd.add_argument("--output", type=Path, help="preview folder (default: a temporary folder)")
 
+    new_cmd = commands.add_parser(
+        "new", help="make a repository for a new site (ladder new DIR), or a framework (ladder new framework PATH)",
+        usage="ladder new DIR [--title T] [--requirement REQ]\n       "
+              "ladder new framework PATH [--title T] [--levels N] [--content content]")
+    new_cmd.add_argument("target", nargs="+", metavar="DIR | framework PATH",
+                         help="a folder for a new site, or 'framework' and the file to make")
+    new_cmd.add_argument("--title", default="", help="the site's or framework's title")
+    new_cmd.add_argument("--levels", type=int, default=3, help="a new framework's number of levels (default: 3)")
+    new_cmd.add_argument("--content", type=Path, default=Path("content"),
+                         help="the site's content folder, for a new framework (default: content)")
+    new_cmd.add_argument("--requirement", default="",
+                         help="how the new site installs Ladder, as a pip requirement "
+                              "(default: the Ladder running now, as pip freeze says it)")
+
+    schema_cmd = commands.add_parser("schema", help="print the JSON Schema of framework files, for editors")
+    schema_cmd.add_argument("kind", nargs="?", default="framework", choices=("framework", "site", "mappings"),
+                            help="which files: framework (default), site (site.yml) or mappings (mappings.yml)")
+
     suggest_cmd = _command(commands, "suggest-mappings", "propose theme members for unmapped topics")
     suggest_cmd.add_argument("--top", type=int, default=3, help="closest topics to list for each (default: 3)")
     suggest_cmd.add_argument("--min-score", type=float, default=0.05,
@@ -86,8 +104,16 @@ def main(argv: list[str] | None = None) -> int:
     from ..errors import ContentError, LadderError, UsageError
     from . import report
 
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     try:
+        if args.command == "schema":
+            from .schema import schema_text
+
+            print(schema_text(args.kind), end="")
+            return 0
+        if args.command == "new":
+            return _new(parser, args)
         if args.command == "suggest-mappings":
             from .suggest_mappings import suggest_mappings
 
@@ -142,6 +168,28 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     report.problems(result.warnings)
     report.summary("check" if args.command == "check" else "build", result)
+    return 0
+
+
+def _new(parser: argparse.ArgumentParser, args) -> int:
+    from .new import new_framework, new_site, shown
+
+    if args.target[0] == "framework" and len(args.target) == 2:
+        made = new_framework(Path(args.target[1]), args.content, args.title, args.levels)
+        print(f"ladder: made {shown(made)}; fill in its topics, then run: ladder check", file=sys.stderr)
+        return 0
+    if len(args.target) != 1:
+        parser.error("expected `ladder new DIR` or `ladder new framework PATH`"
+                     + (" (for a site in a folder named 'framework', write ./framework)"
+                        if args.target == ["framework"] else ""))
+    folder = Path(args.target[0])
+    for note in new_site(folder, args.title, args.requirement):
+        print(f"ladder: note: {note}", file=sys.stderr)
+    print(f"ladder: made a new site in {folder}. Next:\n"
+          f"  cd {folder}\n"
+          "  ladder serve --open      # preview it while you edit content/\n"
+          "  git init && git add . && git commit -m 'Our career frameworks'\n"
+          "then push it to GitHub and, in Settings → Pages, set Source to GitHub Actions.", file=sys.stderr)
     return 0
 
 

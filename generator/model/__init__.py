@@ -17,10 +17,10 @@ from .framework import (
                         slugify,
 )
 from .mappings import Alignment, LevelLink, Mappings, Member, RoleLevel, Scale, Theme
-from .site import Group, Site, SiteConfig, group_frameworks, make_site
+from .site import Brand, Group, Palette, Site, SiteConfig, group_frameworks, make_site
 
 __all__ = [
-    "Alignment", "Category", "Criterion", "Framework", "Group", "Level", "LevelLink", "Mappings", "Member",
-    "Role", "RoleLevel", "Scale", "Site", "SiteConfig", "Source", "Sublevel", "Theme", "Topic", "TopicLevel",
+    "Alignment", "Brand", "Category", "Criterion", "Framework", "Group", "Level", "LevelLink", "Mappings", "Member",
+    "Palette", "Role", "RoleLevel", "Scale", "Site", "SiteConfig", "Source", "Sublevel", "Theme", "Topic", "TopicLevel",
     "group_frameworks", "humanise", "make_site", "slugify",
 ]

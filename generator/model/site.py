@@ -12,6 +12,34 @@ from .mappings import Mappings
 
 
 @dataclass(frozen=True, slots=True)
+class Palette:
+    """The colours of one colour scheme, as "#rrggbb": what text on the primary
+    colour and on each shade of level pill is written in, already chosen to read."""
+
+    primary: str
+    primary_text: str
+    accent: str
+    accent_soft: str  # a tint of the accent for highlighted backgrounds
+    pill_text: tuple[str, ...]  # text colour on each shade of level pill, lightest first
+
+
+@dataclass(frozen=True, slots=True)
+class Brand:
+    """An organisation's look, from `site.yml`. Files are named as assets
+    (`site/images/logo.svg` is published as `assets/site/images/logo.svg`);
+    extra style sheets and scripts are such names or https:// URLs."""
+
+    logo: str = ""
+    logo_dark: str = ""
+    favicon: str = ""
+    extra_css: tuple[str, ...] = ()
+    extra_js: tuple[str, ...] = ()
+    files: tuple[tuple[str, Path], ...] = ()  # (asset name, file inside the content folder)
+    light: Palette | None = None  # None: the theme's own colours
+    dark: Palette | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     title: str = "Career frameworks"
     description: str = ""
@@ -22,6 +50,8 @@ class SiteConfig:
     content_path: str = "content"
     theme_dir: Path | None = None
     domain: str = ""
+    suggest_changes: bool = True  # "suggest a change" links, when there is a repository
+    brand: Brand = Brand()
     file: str = ""  # the settings file, when there is one
 
     @property

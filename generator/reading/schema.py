@@ -4,10 +4,15 @@ A schema is a tree of small field objects. `check` walks data and schema
 together, returns cleaned data (defaults filled in, numbers read as text where
 text is expected, mojibake repaired) and collects every problem on the way with
 its key path, so one run reports every mistake in a file.
+
+Each field also says what it accepts as JSON Schema (`json_schema`), beside
+its check, so the schema editors use (`ladder schema`) and `ladder check`
+come from one declaration and cannot drift apart.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import mojibake
@@ -85,15 +90,45 @@ class Field:
         checker.error(path, f"expected {self.expected}, got {describe(value)}")
         return self.default
 
+    def json_schema(self) -> dict:
+        """What `check` accepts, as JSON Schema (draft 2020-12), without `null`."""
+        raise NotImplementedError
+
+    def described(self, schema: dict) -> dict:
+        return {"description": self.doc, **schema} if self.doc else schema
+
+    def json_schema_in_place(self) -> dict:
+        """The schema of this field where it stands: an optional key, list item or
+        map value may be empty (`null`), which reads as absent."""
+        schema = self.json_schema()
+        if self.required:
+            return schema
+        if "enum" in schema:
+            return {**schema, "enum": [*schema["enum"], None]}
+        if isinstance(schema.get("type"), (str, list)) and "anyOf" not in schema:
+            types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+            return {**schema, "type": [*types, "null"]}
+        # What describes the key stays beside it, where editors show it.
+        outer = {k: schema.pop(k) for k in ("title", "description") if k in schema}
+        return {**outer, "anyOf": [schema, {"type": "null"}]}
+
 
 class Text(Field):
-    """A string; numbers are taken as text, mojibake is repaired with a warning."""
+    """A string; numbers are taken as text, mojibake is repaired with a warning.
+
+    `pattern` is a regular expression the whole text must match (JSON Schema's
+    dialect too, so keep it to classes, groups and repetition), with
+    `expected` saying in words what it wants."""
 
     expected = "text"
 
-    def __init__(self, required: bool = False, default: object = None, choices: tuple = (), doc: str = ""):
+    def __init__(self, required: bool = False, default: object = None, choices: tuple = (), doc: str = "",
+                 pattern: str = "", expected: str = ""):
         super().__init__(required, default, doc)
         self.choices = choices
+        self.pattern = re.compile(pattern) if pattern else None
+        if expected:
+            self.expected = expected
 
     def convert(self, value, path, checker):
         if type(value) is not str:
@@ -109,11 +144,24 @@ class Text(Field):
         text = text.strip() if "\n" not in text else text
         if self.choices and text not in self.choices:
             options = ", ".join(self.choices)
-            checker.error(path, f"expected one of {options}, got {describe(value)}")
+            checker.error(path, f"expected one of {options}, got {describe(value)}{did_you_mean(text, self.choices)}")
             return self.default
         if not text and self.required:
             checker.error(path, f"is required: expected {self.expected}")
+        if self.pattern and text and not self.pattern.fullmatch(text):
+            checker.error(path, f"expected {self.expected}, got {describe(value)}")
+            return self.default
         return text
+
+    def json_schema(self):
+        if self.choices:
+            return self.described({"enum": list(self.choices)})
+        schema = {"type": ["string", "number"]}
+        if self.pattern:
+            schema = {"type": "string", "pattern": f"^(?:{self.pattern.pattern})$"}
+        elif self.required:
+            schema["pattern"] = r"\S"  # not blank (numbers are never blank)
+        return self.described(schema)
 
 
 class Integer(Field):
@@ -134,6 +182,10 @@ class Integer(Field):
             return self.default
         return value
 
+    def json_schema(self):
+        number = {"type": "integer"} if self.minimum is None else {"type": "integer", "minimum": self.minimum}
+        return self.described({"anyOf": [number, {"type": "string", "pattern": r"^\s*[0-9]+\s*$"}]})
+
 
 class Number(Field):
     expected = "a number"
@@ -143,6 +195,9 @@ class Number(Field):
             return self.wrong(value, path, checker)
         return value
 
+    def json_schema(self):
+        return self.described({"type": "number"})
+
 
 class Boolean(Field):
     expected = "true or false"
@@ -151,6 +206,9 @@ class Boolean(Field):
         if not isinstance(value, bool):
             return self.wrong(value, path, checker)
         return value
+
+    def json_schema(self):
+        return self.described({"type": "boolean"})
 
 
 class LevelId(Field):
@@ -166,6 +224,9 @@ class LevelId(Field):
             return self.wrong(value, path, checker)
         return text
 
+    def json_schema(self):
+        return self.described(LEVEL_ID_SCHEMA)
+
 
 class LevelIds(Field):
     """One level id or a list of them: `2`, `[1, 2]`, or a range `"1..3"`."""
@@ -180,6 +241,9 @@ class LevelIds(Field):
                 return self.wrong(value, path, checker)
             ids.append(str(item).strip())
         return ids
+
+    def json_schema(self):
+        return self.described({"anyOf": [LEVEL_ID_SCHEMA, {"type": "array", "items": LEVEL_ID_SCHEMA}]})
 
 
 class ListOf(Field):
@@ -207,6 +271,9 @@ class ListOf(Field):
                 items.append(checked)
         return items
 
+    def json_schema(self):
+        return self.described({"type": "array", "items": self.item.json_schema_in_place()})
+
 
 class MapOf(Field):
     """Keys chosen by the editor (topic names, say), each value following `value`."""
@@ -231,6 +298,9 @@ class MapOf(Field):
             if checked is not None and checker.errors == errors:
                 result[str(key)] = checked
         return result
+
+    def json_schema(self):
+        return self.described({"type": "object", "additionalProperties": self.value.json_schema_in_place()})
 
 
 class OneOf(Field):
@@ -257,6 +327,9 @@ class OneOf(Field):
         item = dict(self.plain)
         item[self.key] = text
         return item
+
+    def json_schema(self):
+        return self.described({"anyOf": [self.text.json_schema(), self.record.json_schema()]})
 
 
 class Record(Field):
@@ -286,6 +359,22 @@ class Record(Field):
             else:
                 result[name] = spec.check(item, path + (name,), checker)
         return result
+
+    def json_schema(self):
+        schema = {"type": "object", "properties": {name: spec.json_schema_in_place() for name, spec in self.fields.items()},
+                  "additionalProperties": False}
+        if required := [name for name, spec in self.fields.items() if spec.required]:
+            schema["required"] = required
+        return self.described({"title": self.name, **schema} if self.name else schema)
+
+
+LEVEL_ID_SCHEMA = {"type": ["integer", "string"], "pattern": r"\S"}  # a number, or a letter or name
+
+
+def json_schema_document(record: Record, title: str, description: str) -> dict:
+    """A whole JSON Schema document, for editors' YAML support (`ladder schema`)."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
+            "description": description, **{k: v for k, v in record.json_schema().items() if k != "title"}}
 
 
 def did_you_mean(wanted: str, known) -> str:

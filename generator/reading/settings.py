@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 from ..errors import Problem, UsageError
 from ..model import SiteConfig
 from . import files
-from .schema import Checker, Record, Text
+from .brand import COLOUR, read_brand
+from .schema import Boolean, Checker, ListOf, Record, Text
 
 SITE_SCHEMA = Record(
     {
@@ -21,6 +22,20 @@ SITE_SCHEMA = Record(
         "content_path": Text(default="content", doc="Folder of the content inside the repository."),
         "theme_dir": Text(default="", doc="Folder whose templates override the default theme's."),
         "domain": Text(default="", doc="Custom domain, written to CNAME for GitHub Pages."),
+        "suggest_changes": Boolean(default=True, doc="false: no 'Suggest a change' link under each criterion, "
+                                                     "even with a repository."),
+        "logo": Text(default="", doc="Logo in the header: an SVG, PNG, JPEG, WebP or GIF file in the content "
+                                     "folder, e.g. images/logo.svg."),
+        "logo_dark": Text(default="", doc="The logo shown in dark mode, when `logo` would not show on a dark header."),
+        "favicon": Text(default="", doc="Icon in the browser tab: an SVG, PNG or ICO file in the content folder."),
+        "primary_color": Text(default="", pattern=COLOUR, expected='a colour such as "#1a4d8f", in quotes',
+                              doc="Colour of the header and buttons, e.g. \"#1a4d8f\"."),
+        "accent_color": Text(default="", pattern=COLOUR, expected='a colour such as "#b3261e", in quotes',
+                             doc="Colour of links and highlights, e.g. \"#b3261e\"."),
+        "extra_css": ListOf(Text(), doc="Style sheets added to every page: CSS files in the content folder or "
+                                        "https:// URLs."),
+        "extra_js": ListOf(Text(), doc="Scripts added to every page: JavaScript files in the content folder or "
+                                       "https:// URLs. They run on every page: add only code you trust."),
     },
     name="site settings",
 )
@@ -73,6 +88,8 @@ def load_config(content_dir: Path) -> tuple[SiteConfig, list[Problem]]:
     page, problems = files.load_page(path, name)
     if page is None or any(p.is_error for p in problems):
         return SiteConfig(file=name), problems
+    if not isinstance(page.data, dict):
+        return SiteConfig(file=name), [page.problem("settings must be keys such as 'title: Career frameworks'")]
     checker = Checker()
     data = SITE_SCHEMA.check(page.data, (), checker) or {}
     base_url = normalise_base_url(data["base_url"] or "")
@@ -85,6 +102,7 @@ def load_config(content_dir: Path) -> tuple[SiteConfig, list[Problem]]:
         if not theme_dir.is_dir():
             checker.error(("theme_dir",), f"folder not found: {theme_dir}")
             theme_dir = None
+    brand = read_brand(content_dir, data, page.data, checker)
     problems.extend(page.problem(f.message, f.path, f.severity) for f in checker.found)
     config = SiteConfig(
         title=data["title"] or SiteConfig.title,
@@ -96,6 +114,8 @@ def load_config(content_dir: Path) -> tuple[SiteConfig, list[Problem]]:
         content_path=(data["content_path"] or "content").strip("/"),
         theme_dir=theme_dir,
         domain=data["domain"] or "",
+        suggest_changes=data["suggest_changes"],
+        brand=brand,
         file=name,
     )
     return config, problems

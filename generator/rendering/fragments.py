@@ -4,7 +4,8 @@ A large site has hundreds of thousands of criteria, each shown on several
 pages; a macro call per criterion was most of the build time. Templates call
 these as `fragments.criteria_list(criteria, t)` and
 `fragments.topic_level_body(topic_level, t, new)`; the markup is kept small on
-purpose.
+purpose. `suggest` is the page's `Suggest` (`rendering/suggest.py`), whose
+attributes on each list let the script add "suggest a change" links, or None.
 """
 
 from __future__ import annotations
@@ -32,15 +33,16 @@ def _e(text: str) -> str:
     return escaped
 
 
-def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None) -> Markup:
+def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None, suggest=None) -> Markup:
     """A `<ul>` of criteria with anchors, examples, teaching content and badges."""
-    return Markup(_criteria_html(criteria, t, new))
+    return Markup(_criteria_html(criteria, t, new, suggest))
 
 
-def _criteria_html(criteria: list[Criterion], t, new: set[str] | None) -> str:
+def _criteria_html(criteria: list[Criterion], t, new: set[str] | None, suggest) -> str:
     if not criteria:
         return ""
-    parts = ['<ul class="criteria criteria--numbered">' if criteria[0].number else '<ul class="criteria">']
+    about = suggest.lists.get(criteria[0], "") if suggest is not None else ""
+    parts = [f'<ul class="criteria criteria--numbered"{about}>' if criteria[0].number else f'<ul class="criteria"{about}>']
     examples_label = _e(t("examples"))
     inherited_badge = (f' <span class="badge badge--inherited" title="{_e(t("inherited_title"))}">'
                        f'{_e(t("inherited"))}</span>')
@@ -74,13 +76,13 @@ def _criteria_html(criteria: list[Criterion], t, new: set[str] | None) -> str:
     return "".join(parts)
 
 
-def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None) -> Markup:
+def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None, suggest=None) -> Markup:
     """A topic's criteria at one level, then its sublevels, each with its own list."""
-    return Markup(_topic_level_html(topic_level, t, new))
+    return Markup(_topic_level_html(topic_level, t, new, suggest))
 
 
-def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None) -> str:
-    parts = [_criteria_html(topic_level.criteria, t, new)]
+def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None, suggest) -> str:
+    parts = [_criteria_html(topic_level.criteria, t, new, suggest)]
     for sub in topic_level.sublevels:
         anchor = escape_str(sub.anchor)
         qualifier = f' <span class="sublevel__qualifier">({_e(sub.qualifier)})</span>' if sub.qualifier else ""
@@ -88,20 +90,20 @@ def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None) -> str:
             f'<section class="sublevel" id="{anchor}" aria-labelledby="{anchor}-title">'
             f'<h4 class="sublevel__title" id="{anchor}-title"><span class="sublevel__badge">'
             f'{_e(topic_level.level.id)}{_e(sub.id)}</span> {_e(t("sublevel"))} {_e(sub.id)}'
-            f"{qualifier}</h4>{_criteria_html(sub.criteria, t, new)}</section>\n"
+            f"{qualifier}</h4>{_criteria_html(sub.criteria, t, new, suggest)}</section>\n"
         )
     return "".join(parts)
 
 
 def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", description: str = "",
-                  new: set[str] | None = None) -> Markup:
+                  new: set[str] | None = None, suggest=None) -> Markup:
     """A topic's criteria at one level under its title, as level pages and a
     framework's level panels show them."""
     anchor = escape_str(topic_level.anchor)
     about = f'<p class="topic__description">{escape_output(description)}</p>' if description else ""
     return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
                   f'  <{heading} class="topic__title" id="{anchor}-title">{escape_output(title)}</{heading}>\n'
-                  f'{about}  {_topic_level_html(topic_level, t, new)}\n</section>')
+                  f'{about}  {_topic_level_html(topic_level, t, new, suggest)}\n</section>')
 
 
 def level_pill(level, t, unknown: bool = False, symbol_only: bool = False) -> Markup:

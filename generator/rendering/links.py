@@ -39,6 +39,10 @@ class Links:
         return (root + target or "./") + ("#" + fragment if fragment else "")
 
     def asset(self, root: str, name: str) -> str:
+        """Link to a file under `assets/`; an extra style sheet or script may be
+        a URL elsewhere (site.yml's `extra_css`, `extra_js`), kept as it is."""
+        if "://" in name:
+            return name
         path = "assets/" + name
         digest = self.asset_hashes.get(path, "")
         return f"{root}{path}?v={digest}" if digest else root + path

@@ -8,8 +8,10 @@ from markupsafe import Markup
 from ..errors import Problem
 from ..model import SiteConfig
 from . import fragments
+from .brand import brand_assets
 from .links import Links, edit_url, fingerprint
 from .page import Page
+from .suggest import Suggestions
 from .theme import Theme
 
 NAV_KINDS = ("home", "compare", "index")  # pages the header's navigation marks as current
@@ -21,10 +23,12 @@ class Renderer:
     def __init__(self, config: SiteConfig, theme: Theme):
         self.config = config
         self.theme = theme
-        self.assets = theme.assets()
+        self.assets = {**theme.assets(), **brand_assets(config.brand)}
         self.links = Links(config, {path: fingerprint(data) for path, data in self.assets.items()})
+        self.suggestions = Suggestions(config, self.links)
         self._helpers: dict[str, dict] = {}
         self._headers: dict[tuple, Markup] = {}
+        self._heads: dict[str, Markup] = {}
 
     def strings(self, language: str):
         return self.helpers(language)["t"]
@@ -45,21 +49,33 @@ class Renderer:
             links = self.links
             self._headers[key] = Markup(self.theme.env.get_template("partials/header.html").render(
                 site=site, current=current, root=root or "./", t=self.strings(page.language),
-                url=lambda target: links.href(root, target),
+                url=lambda target: links.href(root, target), brand=self.config.brand,
+                asset=lambda name: links.asset(root, name),
             ))
         return self._headers[key]
+
+    def site_head(self, root: str) -> Markup:
+        """The favicon and the brand's style sheets and scripts, made once per depth."""
+        if root not in self._heads:
+            links = self.links
+            self._heads[root] = Markup(self.theme.env.get_template("partials/brand_head.html").render(
+                brand=self.config.brand, asset=lambda name: links.asset(root, name)))
+        return self._heads[root]
 
     def render(self, site, page: Page) -> bytes:
         if page.make is not None:
             return page.make(self.config)
         links, root = self.links, self.links.root_for(page)
+        helpers = self.helpers(page.language)
         context = {
             "site_header": lambda page: self.site_header(site, page, root),
+            "site_head": lambda: self.site_head(root),
             "site": site,
             "config": self.config,
             "page": page,
             "root": root or "./",
-            **self.helpers(page.language),
+            **helpers,
+            "suggest": self.suggestions.of(page.context.get("framework"), helpers["t"], helpers["level_name"]),
             "url": lambda target: links.href(root, target),
             "asset": lambda name: links.asset(root, name),
             "canonical": links.absolute(page.url) if page.kind != "404" else "",

@@ -17,7 +17,11 @@ from ..reading import yamlio
 from . import fragments, jinja
 from .jinja import Environment
 
-DEFAULT_THEME = Path(__file__).resolve().parent.parent.parent / "themes" / "default"
+_PACKAGE = Path(__file__).resolve().parent.parent
+# An installed Ladder carries the theme inside its package (see pyproject.toml);
+# a checkout has it at the top of the repository.
+DEFAULT_THEME = next((folder for folder in (_PACKAGE / "themes" / "default", _PACKAGE.parent / "themes" / "default")
+                      if folder.is_dir()), _PACKAGE.parent / "themes" / "default")
 
 
 class Translations:

@@ -220,7 +220,42 @@
     });
   }
 
+  /* "Suggest a change" under each criterion, when the site names its
+     repository: a new GitHub issue with the framework, topic, level, the
+     criterion's text and a link back filled in. <body> carries the texts and
+     each list its topic and level, so a page need not hold one long address
+     per criterion (see generator/rendering/suggest.py, whose `fill` this follows). */
+  function addSuggestLinks() {
+    var data = document.body.dataset;
+    if (!data.suggest) return;
+    function fill(template, values) {
+      return template.split("\n").filter(function (line) {
+        return !Object.keys(values).some(function (name) { return !values[name] && line.indexOf("{" + name + "}") !== -1; });
+      }).join("\n").replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+    }
+    document.querySelectorAll("ul[data-topic] > li.criterion[id]").forEach(function (item) {
+      var list = item.parentNode, text = item.querySelector(":scope > p");
+      if (!text) return;
+      var copy = text.cloneNode(true);
+      copy.querySelectorAll(".badge, .anchor").forEach(function (extra) { extra.remove(); });
+      var level = list.getAttribute("data-level") || "";
+      var values = {
+        where: [data.suggestFramework, list.getAttribute("data-topic"), level].filter(Boolean).join(" \u203a "),
+        framework: data.suggestFramework, topic: list.getAttribute("data-topic"), level: level,
+        criterion: copy.textContent.replace(/\s+/g, " ").trim(), link: data.suggestLink + "#" + item.id
+      };
+      var link = document.createElement("a");
+      link.className = "suggest";
+      link.href = data.suggest + "?title=" + encodeURIComponent(fill(data.suggestTitle, values)) +
+        "&body=" + encodeURIComponent(fill(data.suggestBody, values));
+      link.textContent = data.suggestLabel;
+      text.appendChild(document.createTextNode(" "));
+      text.appendChild(link);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    addSuggestLinks();
     addPermalinks();
     document.querySelectorAll("form.search").forEach(enhanceSearch);
     document.querySelectorAll(".level-tabs").forEach(enhanceTabs);
