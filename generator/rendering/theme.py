@@ -37,9 +37,13 @@ class Translations:
                     raise ContentError(problems or [Problem(str(file), "interface strings must be `key: text` lines")])
                 self.strings.setdefault(file.stem, {}).update({k: str(v) for k, v in data.items()})
 
-    def for_language(self, language: str):
+    def chosen(self, language: str) -> dict[str, str]:
+        """Every string in `language`, English where it has none."""
         english = self.strings.get("en", {})
-        chosen = {**english, **{k: v for k, v in self.strings.get(language, {}).items() if v}}
+        return {**english, **{k: v for k, v in self.strings.get(language, {}).items() if v}}
+
+    def for_language(self, language: str):
+        chosen = self.chosen(language)
 
         def translate(key: str, **values) -> str:
             if not values and key in chosen:

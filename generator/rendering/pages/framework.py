@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...model import Framework
+from .. import assessment
 from ..page import Page
 from . import downloads
 from .roles import paths_url
@@ -18,7 +19,7 @@ def pages(framework: Framework) -> list[Page]:
             title=framework.title,
             language=framework.language,
             context={"framework": framework, "paths_url": paths_url(framework),
-                     "downloads": downloads.links(framework)},
+                     "downloads": downloads.links(framework), "assessment": assessment.box(framework)},
             source=framework.file,
             kind=framework.kind,
         )
