@@ -209,7 +209,7 @@
                    framework: { id: model.id, title: model.title, url: new URL(data.frameworkUrl, location.href).href } };
     if (current.name) file.name = current.name;
     if (current.date) file.date = current.date;
-    if (model.levelled) file.target = targetKey(current.target);
+    if (model.levelled && current.target !== null) file.target = targetKey(current.target);
     file.marks = recordsOf(current);
     if (current.compare) {
       file.compare = { marks: recordsOf(current.compare) };
@@ -240,7 +240,7 @@
   }
   function stateOf(file) {
     const found = assessmentOf(file);
-    found.target = targetFromKey(file.target, found.marks);
+    found.target = targetFromKey(file.target);
     found.compare = file.compare ? assessmentOf(file.compare) : null;
     return found;
   }
@@ -350,11 +350,39 @@
     return assessment.date ? t("assess_label_dated", { name, date: dateWord(assessment.date) }) : name;
   }
   const stepLabel = (index) => (index < 0 ? t("assess_not_yet_first") : model.steps[index].label);
+  /* How a topic's place is named: its sublevel where it has that sublevel,
+     else the level ("Level 1" for a topic that asks the same of all of level 1). */
+  function topicStep(topic, index) {
+    if (index < 0) return null;
+    const step = model.steps[index];
+    return topic.blocks.some((block) => block.step === step) ? step : model.steps.find((s) => s.level === step.level && !s.sub) || levelStep(step.level);
+  }
+  function levelStep(level) {
+    const name = level.name ? " · " + level.name : "";
+    return { label: t("level") + " " + level.id + name, tick: level.id };
+  }
+  const topicLabel = (topic, index) => (index < 0 ? t("assess_not_yet_first") : topicStep(topic, index).label);
+
+  /* A link brought another assessment: the one this browser kept is set
+     aside, and stays within reach until it is brought back. */
+  function offerKept(kept) {
+    store(storeKey + ":previous", kept);
+    ui.notice.hidden = false;
+    ui.notice.append(h("span", null, t("assess_from_link")), " ",
+      button(t("assess_bring_back"), () => {
+        store(storeKey + ":previous", null);
+        ui.notice.hidden = true;
+        ui.notice.textContent = "";
+        restore(kept);
+        say(t("assess_brought_back"));
+      }), " ",
+      button(t("assess_compare_kept"), () => compareWith(assessmentOf(kept))));
+  }
 
   function say(message, actions, isError) {
     ui.status.textContent = "";
     ui.status.className = "assessment__status" + (isError ? " assessment__status--error" : "");
-    if (message) ui.status.append(h("span", null, message), ...(actions || []).map(([label, act]) => [" ", button(label, act)]));
+    if (message) ui.status.append(h("span", null, message), ...(actions || []).flatMap(([label, act]) => [" ", button(label, act)]));
   }
 
   /* The mark controls beside each criterion the page shows. */
@@ -370,7 +398,8 @@
         h("input", { type: "radio", name: "mark-" + li.id, value: mark, checked: value.mark === mark,
                      onchange: () => setMark(item.key, { mark }) }), " ", markWord(mark)));
       const note = h("textarea", { rows: "2", maxlength: "5000", "aria-label": t("assess_note_label"),
-                                   oninput: (event) => setMark(item.key, { note: event.target.value }, true) });
+                                   oninput: (event) => setMark(item.key, { note: event.target.value }, true),
+                                   onchange: () => changed() });  // leaving the note keeps it at once
       note.value = value.note || "";
       const theirs = state.compare ? (state.compare.marks.get(item.key) || {}).mark : undefined;
       li.append(h("fieldset", { class: "assess-mark", "data-key": item.key, "aria-describedby": text ? text.id : null },
@@ -389,6 +418,7 @@
       fs.querySelectorAll("input").forEach((input) => { input.checked = input.value === value.mark; });
       const note = fs.querySelector("textarea");
       if (note !== document.activeElement) note.value = value.note || "";
+      if (value.note) note.closest("details").open = true;
     });
   }
 
@@ -402,7 +432,7 @@
     if (!typing) {
       const moved = model.topics.filter((topic, i) => standing(topic, state.marks) !== before[i]);
       if (moved.length === 1 && model.levelled) {
-        say(t("assess_topic_now", { topic: moved[0].title, level: stepLabel(standing(moved[0], state.marks)) }));
+        say(t("assess_topic_now", { topic: moved[0].title, level: topicLabel(moved[0], standing(moved[0], state.marks)) }));
       }
     }
   }
@@ -484,7 +514,7 @@
       topic,
       own: value(topic, marks),
       theirs: theirs ? value(topic, theirs) : null,
-      target: model.levelled ? targetFor(topic, state.target) : null,
+      target: model.levelled ? targetFor(topic, goal()) : null,
     }));
     drawChart(rows);
     ui.table.textContent = "";
@@ -501,10 +531,11 @@
   function value(topic, marks) {
     if (model.levelled) {
       const at = standing(topic, marks);
-      return { value: at + 1, words: stepLabel(at) };
+      return { value: at + 1, words: topicLabel(topic, at), tick: at < 0 ? "–" : topicStep(topic, at).tick };
     }
     const c = counts(marks, [topic]);
-    return { value: c.total ? c.done / c.total : 0, words: t("assess_met_of", { count: c.total, done: c.done }) };
+    const share = c.total ? c.done / c.total : 0;
+    return { value: share, words: t("assess_met_of", { count: c.total, done: c.done }), tick: Math.round(share * 100) + "%" };
   }
 
   function chartScale() {
@@ -522,6 +553,7 @@
   let measure = null, drawnWidth = 0, lastRows = null;
   function s(tag, attributes, ...children) {
     const el = document.createElementNS(SVG, tag);
+    if (tag !== "svg") el.setAttribute("aria-hidden", "true");  // the table below the chart says it in words
     for (const [name, v] of Object.entries(attributes || {})) if (v !== null && v !== undefined) el.setAttribute(name, v);
     for (const child of children.flat(Infinity)) if (child) el.append(child);
     return el;
@@ -555,7 +587,7 @@
       y += lines.length * line + 4;
       const drawBar = (entry, cls) => {
         shapes.push(s("rect", { x: left, y, width: Math.max(2, x(entry.value) - left), height: bar, class: cls }));
-        labels.push(s("text", { x: x(entry.value) + 4, y: y + bar - 3, class: "assess-chart__value" }, valueTick(entry)));
+        labels.push(s("text", { x: x(entry.value) + 4, y: y + bar - 3, class: "assess-chart__value" }, entry.tick));
         y += bar + gapBetween;
       };
       drawBar(row.own, "assess-chart__bar");
@@ -566,10 +598,13 @@
       }
       y += 12;
     }
-    const grid = scale.ticks.map((tick) => [
+    /* A label per step (only levels when there are many); a sublevel named
+       twice ("1A", "1A (after probation)") is labelled once. */
+    const grid = scale.ticks.map((tick, i) => [
       s("line", { x1: x(tick.at), x2: x(tick.at), y1: top - 6, y2: y - 8, class: tick.major ? "assess-chart__grid" : "assess-chart__grid assess-chart__grid--minor" }),
-      tick.label && (tick.major || scale.ticks.length <= 16)
-        ? s("text", { x: x(tick.at), y: top - 12, class: "assess-chart__tick", "text-anchor": "middle" }, tick.label) : null]);
+      tick.label && (tick.major || scale.ticks.length <= 16) && tick.label !== (scale.ticks[i - 1] || {}).label
+        ? s("text", { x: x(tick.at), y: top - 12, class: "assess-chart__tick",
+                      "text-anchor": tick.at === 0 ? "start" : tick.at === scale.max ? "end" : "middle" }, tick.label) : null]);
     const svg = s("svg", { viewBox: "0 0 " + width + " " + y, width, height: y, class: "assess-chart", role: "img",
                            "aria-label": t("assess_chart_label") },
       s("defs", null, s("pattern", { id: "assess-hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse",
@@ -585,25 +620,27 @@
                   labelOf(state.compare, t("assess_other"))) : null,
       model.levelled ? h("span", { class: "assess-legend__item" }, h("span", { class: "assess-legend__target", "aria-hidden": "true" }), t("assess_target_line")) : null].filter(Boolean));
   }
-  const valueTick = (entry) => (model.levelled ? (entry.value ? model.steps[entry.value - 1].tick : "–") : Math.round(entry.value * 100) + "%");
 
   function renderGap() {
     ui.gapList.textContent = "";
-    const groups = gap(state.marks, state.target);
+    const target = goal();
+    const groups = gap(state.marks, target);
     let total = 0, carried = 0;
     for (const group of groups) {
       total += group.missing.length;
       carried += group.missing.filter((m) => m.carried).length;
     }
-    const goal = state.target === "role" ? t("assess_role_targets") : model.levelled ? stepLabel(state.target) : "";
-    ui.gapTitle.textContent = model.levelled ? t("assess_gap_title", { level: goal }) : t("assess_gap_title_all");
+    const words = target === "role" ? t("assess_role_targets") : model.levelled ? stepLabel(target) : "";
+    ui.gapTitle.textContent = model.levelled ? t("assess_gap_title", { level: words }) : t("assess_gap_title_all");
+    if (model.levelled) ui.target.value = String(target);
     if (!total) {
-      ui.gapSummary.textContent = model.levelled ? t("assess_gap_none", { level: goal }) : t("assess_gap_none_all");
-      return;
+      ui.gapSummary.textContent = model.levelled ? t("assess_gap_none", { level: words }) : t("assess_gap_none_all");
+    } else {
+      ui.gapSummary.textContent = model.levelled
+        ? t("assess_gap_summary", { count: total, level: words, here: total - carried, carried })
+        : t("assess_gap_summary_all", { count: total });
     }
-    ui.gapSummary.textContent = model.levelled
-      ? t("assess_gap_summary", { count: total, level: goal, here: total - carried, carried })
-      : t("assess_gap_summary_all", { count: total });
+    if (target === "role") ui.gapSummary.textContent += " " + withoutCriteria();
     for (const group of groups) {
       ui.gapList.append(h("section", { class: "assess-gap__topic" },
         h("h4", null, h("a", { href: "#" + group.topic.anchor, onclick: reveal }, group.topic.title), " ",
@@ -615,6 +652,13 @@
             markWord((state.marks.get(item.key) || {}).mark)].filter(Boolean).join(" · ")))))));
     }
   }
+  /* On a role's page: the topics it needs that have no criteria to mark. */
+  function withoutCriteria() {
+    const needed = Object.keys(model.roles.get(data.role).targets);
+    const missing = needed.filter((anchor) => !model.topics.some((topic) => topic.anchor === anchor)).length;
+    return missing ? t("assess_role_without_criteria", { count: missing, total: needed.length }) : "";
+  }
+
   /* A criterion the page does not show (a role's page shows one level) is
      linked on the framework's page, which opens this assessment too. */
   function hrefOf(item) {
@@ -651,23 +695,27 @@
 
   function targetOptions() {
     ui.target.textContent = "";
-    if (data.role && model.roles.has(data.role)) ui.target.append(h("option", { value: "role" }, t("assess_role_targets")));
+    if (onRolePage()) ui.target.append(h("option", { value: "role" }, t("assess_role_targets")));
     model.steps.forEach((step, index) => ui.target.append(h("option", { value: String(index) }, step.label)));
-    ui.target.value = String(state.target);
   }
-  /* A target is kept as a step's key ("2", "1B"), which survives edits; in
-     memory it is the step's index, or "role" for a role's own targets. It
-     starts at the step after where the person stands, or on a role's page
-     at the role's targets. Standards and units ask everything at once. */
-  function targetFromKey(key, marks) {
-    const last = model.steps.length - 1;
-    if (!model.levelled) return last;
-    const role = data.role && model.roles.has(data.role);
-    if (role && (key === "role" || key === undefined || key === null)) return "role";
+  /* The target a person chose is kept as a step's key ("2", "1B"), which
+     survives edits; in memory it is the step's index, or "role" for a role's
+     own targets, or null until they choose: then it is the step after where
+     they stand (on a role's page, the role's targets), and moves with them.
+     Standards and units ask everything at once. */
+  const onRolePage = () => !!(data.role && model.roles.has(data.role));
+  function targetFromKey(key) {
+    if (key === "role") return onRolePage() ? "role" : null;
     const found = model.steps.findIndex((step) => step.key === key);
-    return found >= 0 ? found : Math.min(overall(marks) + 1, last);
+    return found >= 0 ? found : null;
   }
   const targetKey = (target) => (target === "role" ? "role" : model.steps[target].key);
+  function goal() {
+    const last = model.steps.length - 1;
+    if (!model.levelled) return last;
+    if (state.target !== null) return state.target;
+    return onRolePage() ? "role" : Math.min(overall(state.marks) + 1, last);
+  }
 
   /* --- Keep, share, compare --------------------------------------------- */
 
@@ -702,7 +750,7 @@
 
   function importOwn(file) {
     const before = snapshot();
-    restore({ ...file, target: "target" in file ? file.target : targetKey(state.target) });
+    restore({ ...file, target: "target" in file || state.target === null ? file.target : targetKey(state.target) });
     withUndo(t("assess_imported", { label: labelOf(state, t("assess_you")), count: state.marks.size }), before);
   }
   function compareWith(assessment, message) {
@@ -735,8 +783,7 @@
   }
   function clearAll() {
     const before = snapshot();
-    state = { ...emptyAssessment(), compare: null };
-    state.target = targetFromKey(null, state.marks);
+    state = { ...emptyAssessment(), compare: null, target: null };
     ui.name.value = "";
     reopenControls();
     targetOptions();
@@ -763,6 +810,7 @@
   function buildPanel() {
     const id = (name) => "assessment-" + name;
     ui.status = h("p", { class: "assessment__status", role: "status" });
+    ui.notice = h("p", { class: "assessment__status", hidden: true });
     ui.lost = h("div", { class: "assessment__lost", tabindex: "-1", hidden: true });
     ui.summary = h("p", { class: "assessment__summary" });
     ui.chart = h("div", { class: "assessment__chart" });
@@ -773,7 +821,7 @@
     ui.gapList = h("div", { class: "assessment__gap" });
     ui.target = h("select", { id: id("target"), onchange: () => { state.target = ui.target.value === "role" ? "role" : Number(ui.target.value); changed(); } });
     ui.name = h("input", { type: "text", id: id("name"), maxlength: "200", autocomplete: "name",
-                           oninput: () => { state.name = ui.name.value.trim(); changed(600); } });
+                           oninput: () => { state.name = ui.name.value.trim(); changed(600); }, onchange: () => changed() });
     ui.link = h("input", { type: "url", id: id("link"), readonly: true, class: "assessment__link",
                            onfocus: (event) => event.target.select() });
     ui.otherLink = h("input", { type: "url", id: id("other-link"), class: "assessment__link" });
@@ -791,7 +839,7 @@
     ui.panel = h("div", { class: "assessment__panel" },
       h("p", { class: "assessment__privacy" }, t("assess_privacy")),
       h("p", { class: "assessment__field" }, h("label", { for: id("name") }, t("assess_name")), " ", ui.name),
-      ui.status, ui.lost,
+      ui.notice, ui.status, ui.lost,
       h("section", { "aria-labelledby": id("standing-title") },
         h("h3", { id: id("standing-title") }, t("assess_standing_title")),
         ui.summary,
@@ -881,21 +929,14 @@
       }
     }
     if (file && problemOf(file)) file = null;  // a stored copy this version cannot read
-    state = file ? stateOf(file) : { ...emptyAssessment(), compare: null };
-    if (!file) state.target = targetFromKey(null, state.marks);
+    state = file ? stateOf(file) : { ...emptyAssessment(), compare: null, target: null };
     buildPanel();
     targetOptions();
     ui.name.value = state.name;
     addControls();
     render();
     if (linkProblem) say(t("assess_link_failed", { problem: linkProblem }), null, true);
-    else if (previous) {
-      const kept = previous;
-      say(t("assess_from_link"), [
-        [t("assess_bring_back"), () => { store(storeKey + ":previous", null); restore(kept); say(t("assess_brought_back")); }],
-        [t("assess_compare_kept"), () => compareWith(assessmentOf(kept))]]);
-      store(storeKey + ":previous", kept);
-    }
+    else if (previous) offerKept(previous);
     save();
     if (!ui.lost.hidden) ui.lost.focus();
     else if (byHand) ui.title.focus();
