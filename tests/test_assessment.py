@@ -14,18 +14,14 @@ from generator.building.engine import build
 from generator.rendering.assessment import SCHEMA_FILE, SCHEMA_NAME
 from generator.rendering.theme import DEFAULT_THEME
 
-from .conftest import ROOT
 from .htmlcheck import parse_file
 
-CONTENT = ROOT / "content"
 SCRIPT = DEFAULT_THEME / "assets" / "assess.js"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site") / "out"
-    build(CONTENT, out, base_url="/org-frameworks/")
-    return out
+@pytest.fixture
+def site(content_site):
+    return content_site
 
 
 def boxes(page):

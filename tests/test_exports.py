@@ -30,11 +30,9 @@ def valid(document, schema=SCHEMA):
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(document)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site") / "out"
-    build(CONTENT, out, base_url="/org-frameworks/")
-    return out
+@pytest.fixture
+def site(content_site):
+    return content_site
 
 
 def test_every_framework_offers_its_json_csv_and_excel_from_its_page(site):
