@@ -83,14 +83,13 @@
     }
     function topicOf(anchor, title, code, blocks) {
       const topic = { anchor, title: (code ? code + " " : "") + title, blocks: [], items: [] };
-      for (const [stepFound, criteria, where] of blocks) {
-        const block = { step: stepFound, items: [], where };
+      for (const [stepFound, criteria] of blocks) {
+        const block = { step: stepFound, items: [] };
         for (const c of criteria) {
-          const anchorOf = c.anchor;
-          const item = { id: c.id, anchor: anchorOf, text: c.text, number: c.number || "", hash: hashOf(c.text),
-                         topic, block, pointsBack: !!c.pointsBack, key: anchorOf };
-          if (c.sameAs) item.key = c.sameAs.slice(c.sameAs.indexOf("#") + 1);
-          byAnchor.set(anchorOf, item);
+          const item = { anchor: c.anchor, text: c.text, number: c.number || "", hash: hashOf(c.text),
+                         topic, block, pointsBack: !!c.pointsBack, key: c.anchor };
+          if (c.sameAs) item.key = c.sameAs.slice(c.sameAs.indexOf("#") + 1);  // one mark for both
+          byAnchor.set(c.anchor, item);
           block.items.push(item);
           if (!item.pointsBack) topic.items.push(item);
         }
@@ -102,19 +101,18 @@
       const blocks = [];
       for (const tl of topic.levels) {
         const level = levels[rankOf.get(tl.level)];
-        blocks.push([step(level, null), tl.criteria, tl.anchor]);
-        for (const sub of tl.sublevels) blocks.push([step(level, sub), sub.criteria, sub.anchor]);
+        blocks.push([step(level, null), tl.criteria]);
+        for (const sub of tl.sublevels) blocks.push([step(level, sub), sub.criteria]);
       }
       topicOf(topic.anchor, topic.title, topic.code, blocks);
     }
     if (f.knowledge && f.knowledge.length) {
-      topicOf("knowledge", t("knowledge_and_understanding"), "", [[step(levels[0], null), f.knowledge, "knowledge"]]);
+      topicOf("knowledge", t("knowledge_and_understanding"), "", [[step(levels[0], null), f.knowledge]]);
     }
-    const steps = [...stepsFound.values()]
+    const steps = [...stepsFound.values()]  // those where some topic asks something
       .filter((s) => topics.some((topic) => topic.blocks.some((b) => b.step === s)))
       .sort((a, b) => a.level.rank - b.level.rank || (a.sub < b.sub ? -1 : a.sub > b.sub ? 1 : 0));
     steps.forEach((s, index) => { s.index = index; });
-    for (const topic of topics) topic.blocks = topic.blocks.filter((b) => b.step.index !== undefined);
     const roles = new Map((f.roles || []).map((role) => [role.id, role]));
     return { id: f.id, title: f.title, levelled, levels, steps, topics, byAnchor, roles, rankOf };
   }
@@ -230,7 +228,7 @@
         item = topic && topic.items.find((x) => x.hash === record.hash);
       }
       if (item && !marks.has(item.key)) marks.set(item.key, { mark: record.mark || null, note: record.note || "" });
-      else if (!item) lost.push(record);
+      else lost.push(record);  // also a second mark for one criterion: shown, not dropped
     }
     return { marks, lost };
   }
@@ -300,7 +298,11 @@
 
   /* The fragment: "#a=" then "z" and the file deflated, or "j" and the file
      itself, in base64url. A fragment is never sent to a server. */
-  const toBase64 = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  function toBase64(bytes) {
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
   const fromBase64 = (text) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0));
   async function through(stream, bytes) {
     const out = new Response(new Blob([bytes]).stream().pipeThrough(stream));
@@ -334,7 +336,6 @@
     for (const [name, value] of Object.entries(attributes || {})) {
       if (value === false || value === null || value === undefined) continue;
       if (name.startsWith("on")) el.addEventListener(name.slice(2), value);
-      else if (name === "text") el.textContent = value;
       else el.setAttribute(name, value === true ? "" : value);
     }
     for (const child of children.flat(Infinity)) if (child !== null && child !== undefined && child !== false) el.append(child);
@@ -477,7 +478,11 @@
       h("ul", { class: "assessment__lost-list" }, items.map(({ record, whose }) => {
         const now = model.byAnchor.get(record.id.slice(record.id.indexOf("#") + 1));
         const owner = whose ? state.compare : state;
-        const forget = () => { owner.lost.splice(owner.lost.indexOf(record), 1); changed(); ui.lost.focus(); };
+        const forget = () => {
+          owner.lost.splice(owner.lost.indexOf(record), 1);
+          changed();
+          (ui.lost.hidden ? ui.title : ui.lost).focus();
+        };
         const keep = () => {
           if (!owner.marks.has(now.key)) owner.marks.set(now.key, { mark: record.mark || null, note: record.note || "" });
           forget();
