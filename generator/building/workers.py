@@ -167,7 +167,7 @@ def _shares(content_dir: Path, rels: list[str], workers: int) -> list[list[str]]
     """Split the files, in order, into shares that shrink as the work runs out
     (guided scheduling): large ones first, so workers seldom wait to be given
     more, and small ones last, so they all finish at about the same time."""
-    sizes = [(rel, (content_dir / rel).stat().st_size) for rel in rels]
+    sizes = [(rel, _size(content_dir / rel)) for rel in rels]
     remaining = sum(size for _, size in sizes)
     smallest = remaining / (workers * 64)
     shares, current, filled = [], [], 0
@@ -179,6 +179,13 @@ def _shares(content_dir: Path, rels: list[str], workers: int) -> list[list[str]]
             remaining -= filled
             current, filled = [], 0
     return shares + [current] if current else shares
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # a link to nowhere, say: reading it says so
+        return 0
 
 
 def _collect_by_hand() -> None:

@@ -26,6 +26,7 @@ from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from ..model import slugify
+from .urls import SCHEMES
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
@@ -120,7 +121,7 @@ def _sanitiser() -> nh3.Cleaner:
     return nh3.Cleaner(
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes=set(SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
     )

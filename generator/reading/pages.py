@@ -57,7 +57,9 @@ def check_page(page: RawPage) -> tuple[CheckedPage | None, list[Problem]]:
     if not isinstance(page.data, dict):
         return None, [page.problem("front matter must be a set of keys such as 'title: …'")]
     checker = Checker()
-    data = FRAMEWORK.check(page.data, (), checker)
+    data = checker.check(FRAMEWORK, page.data)
+    if data is None:
+        return None, [page.problem(f.message, f.path, f.severity) for f in checker.found]
     if not page.has_front_matter:
         data["yaml"] = False  # a plain Markdown file is a page of text
     path = default_path(page.rel)
