@@ -7,7 +7,7 @@ import time
 import pytest
 
 from generator.building.engine import MARKER, build
-from generator.errors import ContentError, UsageError
+from generator.errors import ContentError, LadderError, UsageError
 
 from .conftest import SIMPLE
 
@@ -62,7 +62,7 @@ def test_a_crash_while_writing_keeps_the_previous_site(content, tmp_path, monkey
         return real_write(self, rel, data)
 
     monkeypatch.setattr(pipeline.Writer, "write", failing_write)
-    with pytest.raises(OSError):
+    with pytest.raises(LadderError, match="No space left on device"):
         build(folder, out, jobs=1)
     monkeypatch.undo()
     assert snapshot(out) == before

@@ -11,6 +11,7 @@ from ..rendering.jinja import escape_str
 from ..rendering.renderer import Page
 
 NOT_LISTED = {"404"}
+FILES = {"sitemap.xml": "the sitemap", "robots.txt": "robots.txt", ".nojekyll": ".nojekyll", "CNAME": "CNAME"}
 
 
 def sitemap(pages: list[Page], config: SiteConfig, updated: dict[str, str]) -> bytes:

@@ -67,6 +67,7 @@ class Job:
     memory: dict[str, bytes] | None = None  # when set, pages are kept here instead of written
     whole: bool = False  # keep every framework whole and render nothing (for commands that read the model)
     markdown: dict[str, dict] = field(default_factory=dict)  # Markdown rendered at the last build, by file
+    parent: int = field(default_factory=os.getpid)  # the process that runs the build
 
 
 _JOB: Job | None = None
@@ -140,6 +141,8 @@ def work(rels: list[str]) -> list[FileResult]:
     writer = Writer(job.staging, job.memory)
     renderer = job.settings.renderer
     for rel in rels:
+        if os.getppid() != job.parent and os.getpid() != job.parent:
+            os._exit(1)  # a worker whose build was killed: it would only write into a folder now discarded
         markdown = MarkdownMemo(job.markdown.get(rel))
         checked, framework, problems = read(job, rel, markdown)
         result = FileResult(rel, problems, markdown=markdown.used)

@@ -17,6 +17,7 @@ from .schema import Checker
 
 GENERIC_PATH = "generic"  # the framework others inherit topics from
 _SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
+MAX_PATH = 120  # characters: comparison pages join two paths in one file name
 
 
 @dataclass(slots=True)
@@ -29,8 +30,12 @@ class CheckedPage:
 
 
 def site_path_problem(value: str) -> str | None:
-    """Say why a front-matter `path` is unsafe as a site path, or None if it is fine."""
+    """Say why a front-matter `path` is unsafe as a site path, or None if it is fine.
+    (What it may not be because of other pages and Ladder's own files, see
+    `output_clashes`.)"""
     stripped = value.strip().strip("/")
+    if len(stripped) > MAX_PATH:
+        return f"is {len(stripped):,} characters long; a path is at most {MAX_PATH} (it names folders and pages)"
     if not stripped:
         return "'/' is the home page; give the framework its own path, such as /customer-operations"
     if "\\" in value or ":" in value or "//" in value:

@@ -60,9 +60,10 @@ _NULL = r"^(?:~|null|Null|NULL|)$"
 _BOOL = r"^(?:true|True|TRUE|false|False|FALSE)$"
 _INT = r"^[-+]?(?:0[xX][_0-9a-fA-F]*[0-9a-fA-F][_0-9a-fA-F]*|0[oO][_0-7]*[0-7][_0-7]*|0[bB][_01]*[01][_01]*" \
        r"|[_0-9]*[0-9][_0-9]*)$"
-_EXPONENT = r"[eE][-+]?[_0-9]*[0-9][_0-9]*"
-_FLOAT = r"^(?:[-+]?\.[iI][nN][fF]|\.[nN][aA][nN]|[-+]?(?:(?:[_0-9]*[0-9][_0-9]*\.[_0-9]*|[_0-9]*\.[_0-9]*[0-9][_0-9]*)" \
-         r"(?:%s)?|[_0-9]*[0-9][_0-9]*%s))$" % (_EXPONENT, _EXPONENT)
+_DIGITS = r"[_0-9]*[0-9][_0-9]*"  # at least one digit, and `_` anywhere
+_EXPONENT = r"[eE][-+]?" + _DIGITS
+_FLOAT = (r"^(?:[-+]?\.[iI][nN][fF]|\.[nN][aA][nN]"
+          rf"|[-+]?(?:(?:{_DIGITS}\.[_0-9]*|[_0-9]*\.{_DIGITS})(?:{_EXPONENT})?|{_DIGITS}{_EXPONENT}))$")
 
 
 @functools.cache
