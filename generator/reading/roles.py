@@ -16,8 +16,8 @@ def read_roles(items: list[dict], framework: Framework, error) -> list[Role]:
     roles: list[Role] = []
     if len(items) > MAX_ROLES:
         error(f"{len(items):,} roles; a framework has at most {MAX_ROLES}: split it", ("roles", MAX_ROLES))
-        items = items[:MAX_ROLES]
-    elif len(items) * len(topics) > MAX_ROLE_MATRIX:
+        return []
+    if len(items) * len(topics) > MAX_ROLE_MATRIX:
         error(f"{len(items):,} roles × {len(topics):,} topics make a role matrix of {len(items) * len(topics):,} "
               f"cells; the limit is {MAX_ROLE_MATRIX:,}: split the framework", ("roles",))
     for index, item in enumerate(items):
@@ -67,8 +67,8 @@ def _read_paths(items: list[dict], roles: list[Role], error) -> None:
         role.progresses_to = [other for other in ids if other in edges[role.id]]
     pairs, chains = career_pages(roles)
     if max(pairs, chains) > MAX_CAREER_PAGES:
-        error(f"these career paths join {pairs:,} pairs of roles (a page each) along {chains:,} paths from a first "
-              f"to a last role; the limit is {MAX_CAREER_PAGES:,} of each: shorten or split them", ("roles",))
+        error(f"these career paths join {pairs:,} pairs of roles (a page each) along {chains:,} path{'' if chains == 1 else 's'} from "
+              f"a first to a last role; the limit is {MAX_CAREER_PAGES:,} of each: shorten or split them", ("roles",))
         for role in roles:
             role.progresses_to = []
 

@@ -65,6 +65,8 @@ _EXPONENT = r"[eE][-+]?" + _DIGITS
 _FLOAT = (r"^(?:[-+]?\.[iI][nN][fF]|\.[nN][aA][nN]"
           rf"|[-+]?(?:(?:{_DIGITS}\.[_0-9]*|[_0-9]*\.{_DIGITS})(?:{_EXPONENT})?|{_DIGITS}{_EXPONENT}))$")
 
+_NOT_TEXT = re.compile("|".join((_NULL, _BOOL, _INT, _FLOAT)))  # a plain value that is no text
+
 
 @functools.cache
 def _pyyaml():
@@ -436,7 +438,7 @@ def _keys(mapping) -> dict:
     walking every key for every problem would take time squared in the keys."""
     found: dict = {}
     for key_node, value_node in mapping.value:
-        if isinstance(key_node.value, str):
+        if isinstance(key_node.value, str) and (key_node.style or not _NOT_TEXT.match(key_node.value)):
             found.setdefault(_restored_text(key_node.value), (key_node, value_node))
     return found
 
@@ -449,7 +451,7 @@ def _same_key(node, part: object) -> bool:
     """Whether a key node holds `part`, a key that is not text (1, null, true)."""
     if not isinstance(node.value, str):
         return False
-    if node.style is not None:  # quoted: text
+    if node.style:  # quoted: text
         return False
     yaml, _, reference_loader = _pyyaml()
     loader = reference_loader("")
