@@ -31,19 +31,18 @@ FINE = ["https://example.org/framework.pdf", "http://example.org", "mailto:peopl
         "../guides/feedback/", "/org-frameworks/", "#about", "framework.pdf?page=2"]
 
 
-def url_fields(field, path=()):
-    """The key path of every URL field in a schema, with list items as [0]."""
-    if isinstance(field, Url):
-        yield path
-    elif isinstance(field, Record):
+def fields(field, path=()):
+    """(key path, field) for a schema and every field in it, with list items as [0]."""
+    yield path, field
+    if isinstance(field, Record):
         for name, child in field.fields.items():
-            yield from url_fields(child, path + (name,))
+            yield from fields(child, path + (name,))
     elif isinstance(field, ListOf):
-        yield from url_fields(field.item, path + (0,))
+        yield from fields(field.item, path + (0,))
     elif isinstance(field, MapOf):
-        yield from url_fields(field.value, path + ("key",))
+        yield from fields(field.value, path + ("key",))
     elif isinstance(field, OneOf):
-        yield from url_fields(field.record, path)
+        yield from fields(field.record, path)
 
 
 def placed(path, value):
@@ -55,28 +54,17 @@ def placed(path, value):
 
 
 SCHEMAS = {"front matter": content_format.FRAMEWORK, "site.yml": settings.SITE_SCHEMA, "mappings.yml": MAPPINGS}
-FIELDS = [(name, path) for name, schema in SCHEMAS.items() for path in url_fields(schema)]
+FIELDS = [(name, path) for name, schema in SCHEMAS.items() for path, field in fields(schema) if isinstance(field, Url)]
 
 
 def test_the_url_fields_are_the_ones_that_hold_urls():
     found = {(name, path) for name, path in FIELDS}
     assert ("front matter", ("source", "url")) in found and ("site.yml", ("repository",)) in found
     for name, schema in SCHEMAS.items():  # no key that sounds like a link is plain text
-        for path in _all_paths(schema):
+        for path, _ in fields(schema):
             key = str(path[-1]).lower() if path else ""
             if re.search(r"url|link|href|repository|website", key) and key != "base_url":
                 assert (name, path) in found, f"{name}: {path} holds a URL but is not a Url field"
-
-
-def _all_paths(field, path=()):
-    yield path
-    if isinstance(field, Record):
-        for name, child in field.fields.items():
-            yield from _all_paths(child, path + (name,))
-    elif isinstance(field, ListOf):
-        yield from _all_paths(field.item, path + (0,))
-    elif isinstance(field, OneOf):
-        yield from _all_paths(field.record, path)
 
 
 @pytest.mark.parametrize("where,path", FIELDS, ids=[f"{n}:{p}" for n, p in FIELDS])

@@ -44,7 +44,8 @@ class RawPage:
 
     def problem(self, message: str, path: tuple = (), severity: str = "error") -> Problem:
         """Build a problem at `path` inside this page, with its line and column."""
-        position = yamlio.locate(self.text, path) if self.text else None
+        # Where PyYAML cannot follow the text (that yaml-rs read), the top of it.
+        position = (yamlio.locate(self.text, path) or (1, 1)) if self.text else None
         line = position[0] + self.line_offset if position else None
         return Problem(
             self.rel,

@@ -21,6 +21,7 @@ import os
 import re
 
 from ..errors import Problem
+from . import aliases
 
 try:
     import yaml_rs
@@ -172,7 +173,7 @@ def _reference(text: str, file: str, line_offset: int) -> tuple[object, list[Pro
         return None, [Problem(file, "invalid YAML: values are nested too deeply", line=line_offset + 1)]
     finally:
         loader.dispose()
-    if "*" in text and (size := expanded_size(data)) > MAX_EXPANDED_BYTES:
+    if "*" in text and (size := aliases.expanded_size(data)) > MAX_EXPANDED_BYTES:
         return None, [_alias_problem(text, file, line_offset, size)]
     if stood_in:
         data = _restore(data)
@@ -221,76 +222,18 @@ def _shown_tag(text: str, mark) -> str:
     return found.group() if found else "!"
 
 
-def expanded_size(data: object) -> int:
-    """How many bytes `data` would take written out without aliases, roughly:
-    each text or number as written, each key and item with some punctuation.
-    A value that aliases share is counted once per use, but looked at once."""
-    sizes: dict[int, int] = {}
-    stack: list[tuple[object, bool]] = [(data, False)]
-    while stack:  # by hand: nesting can be deeper than Python's recursion
-        value, children_done = stack.pop()
-        if isinstance(value, str):
-            continue
-        if id(value) in sizes:
-            continue
-        children = list(value.items()) if isinstance(value, dict) else value if isinstance(value, list) else None
-        if children is None:
-            continue
-        items = [part for pair in children for part in pair] if isinstance(value, dict) else children
-        if not children_done:
-            stack.append((value, True))
-            stack.extend((item, False) for item in items if isinstance(item, (dict, list)))
-            continue
-        sizes[id(value)] = 2 + sum(_size_of(item, sizes) + 2 for item in items)
-    return _size_of(data, sizes)
-
-
-def _size_of(value: object, sizes: dict[int, int]) -> int:
-    if isinstance(value, (dict, list)):
-        return sizes[id(value)]
-    return len(value) if isinstance(value, str) else 8
-
-
 def _alias_problem(text: str, file: str, line_offset: int, size: int) -> Problem:
-    """Name the anchor whose aliases make the data too large: the shared value
-    that takes the most room, counted once per use."""
+    """Name the anchor whose aliases make the data too large."""
     yaml, base, _ = _pyyaml()
     root = yaml.compose(_stand_ins(text), Loader=base)
-    sizes: dict[int, int] = {}
-    uses: dict[int, int] = {}
-    nodes: dict[int, object] = {}
-    stack = [(root, False)]
-    while stack:  # each node once, after all it holds, counting how often each is used
-        node, children_done = stack.pop()
-        if id(node) in sizes:
-            continue
-        children = _children(node)
-        if not children_done:
-            stack.append((node, True))
-            stack.extend((child, False) for child in children if id(child) not in sizes)
-            continue
-        sizes[id(node)] = len(node.value) if isinstance(node.value, str) else \
-            2 + sum(sizes[id(child)] + 2 for child in children)
-        for child in children:
-            uses[id(child)] = uses.get(id(child), 0) + 1
-            nodes[id(child)] = child
-    shared = [nodes[key] for key, count in uses.items() if count > 1]
-    worst = max(shared, key=lambda node: sizes[id(node)] * uses[id(node)], default=root)
+    worst, uses = aliases.heaviest(root)
     mark = worst.start_mark
     anchor = re.match(r"&(\S+)", text.split("\n")[mark.line][mark.column:]) if worst is not root else None
     named = f"the anchor '&{anchor.group(1)}' here" if anchor else "the value here"
     return Problem(file, f"aliases make this file's data about {size:,} bytes, over the {MAX_EXPANDED_BYTES:,} "
-                   f"a file may hold: {named} is used {uses.get(id(worst), 1):,} times; write less of it",
+                   f"a file may hold: {named} is used {uses:,} times; write less of it",
                    line=mark.line + 1 + line_offset, column=mark.column + 1,
                    excerpt=excerpt(text, mark.line + 1, line_offset))
-
-
-def _children(node) -> list:
-    if isinstance(node.value, str):
-        return []
-    if node.value and isinstance(node.value[0], tuple):
-        return [part for pair in node.value for part in pair]
-    return list(node.value)
 
 
 def _stand_ins(text: str) -> str:
@@ -300,27 +243,18 @@ def _stand_ins(text: str) -> str:
 
 def _restore(data: object) -> object:
     """The data with the stand-ins of `_TEXT_ONLY` characters given back."""
-    def text(value):
+    def given_back(value):
+        if isinstance(value, (dict, list)):
+            return done[id(value)]
         return _restored_text(value) if isinstance(value, str) else value
 
     done: dict[int, object] = {}
-    stack: list[tuple[object, bool]] = [(data, False)]
-    while stack:  # by hand: nesting can be deeper than Python's recursion
-        value, children_done = stack.pop()
-        if not isinstance(value, (dict, list)) or id(value) in done:
-            continue
-        items = [part for pair in value.items() for part in pair] if isinstance(value, dict) else value
-        if not children_done:
-            stack.append((value, True))
-            stack.extend((item, False) for item in items if isinstance(item, (dict, list)))
-            continue
-
-        def given_back(item):
-            return done[id(item)] if isinstance(item, (dict, list)) else text(item)
-
-        done[id(value)] = {given_back(k): given_back(v) for k, v in value.items()} if isinstance(value, dict) \
-            else [given_back(item) for item in value]
-    return done[id(data)] if isinstance(data, (dict, list)) else text(data)
+    for value in aliases.after_children(data, aliases.data_children):
+        if isinstance(value, dict):
+            done[id(value)] = {given_back(k): given_back(v) for k, v in value.items()}
+        elif isinstance(value, list):
+            done[id(value)] = [given_back(item) for item in value]
+    return given_back(data)
 
 
 def spelled(key: object) -> str:
