@@ -79,7 +79,7 @@ def test_a_saved_edit_is_served_without_a_restart(running):
     before = running.status()["id"]
     save(running.folder / "support.md", SIMPLE.replace("Coaches others", "Mentors new starters"))
     running.wait_for(lambda: "Mentors new starters" in running.get("support/")[1])
-    assert running.status()["id"] != before
+    running.wait_for(lambda: running.status()["id"] != before)  # announced once the build is done
     running.wait_for(lambda: any("rebuilt" in line for line in running.logs))
 
 

@@ -63,6 +63,11 @@ def staged(output_dir: Path, stamp: dict | None = None):
     discard([retired, *output.parent.glob(f".{output.name}.old-*")])
 
 
+# What a build makes beside the output folder, as `.output.<kind>-…-<pid>`
+# (`.output.old-<pid>-<time>` for a replaced site).
+LEFTOVERS = ("building", "old", "pagefind", "search")
+
+
 def sweep(output_dir: Path) -> None:
     """Discard what builds into `output_dir` that were killed left beside it
     (a staging folder, a search bundle being made, pages being indexed, a
@@ -77,11 +82,6 @@ def sweep(output_dir: Path) -> None:
         if pid.isdigit() and not _running(int(pid)):
             left.append(path)
     discard(left)
-
-
-# What a build makes beside the output folder, as `.output.<kind>-…-<pid>`
-# (`.output.old-<pid>-<time>` for a replaced site).
-LEFTOVERS = ("building", "old", "pagefind", "search")
 
 
 def _running(pid: int) -> bool:

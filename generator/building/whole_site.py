@@ -22,10 +22,10 @@ from . import hosting
 from .hosting import hosting_files
 from .manifest import MARKER
 from .search import BUNDLE
+from .workers import FileResult, Job, PageRecord, Writer, read
 
 # What Ladder writes besides the pages and the theme's assets, which no page may take.
 LADDER_OWN = {**hosting.FILES, MARKER: "Ladder's marker", BUNDLE + "/": "where the search index is written"}
-from .workers import FileResult, Job, PageRecord, Writer, read
 
 
 @dataclass
