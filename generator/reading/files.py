@@ -115,9 +115,10 @@ def read_content(path: Path | str, rel: str, head: int | None = None) -> bytes:
             if not (target := os.path.realpath(path)).startswith(root.rstrip(os.sep) + os.sep):
                 raise Refused(f"is a link to {target}, outside the content folder; Ladder reads only "
                               "files inside it: copy the file in instead")
-            if not os.path.exists(path):
+            if not os.path.exists(target):
                 raise Refused("is a link to a file that does not exist")
-        data = regular_file_bytes(os.path.realpath(path), head if head is not None else MAX_FILE_BYTES + 1)
+            path = target
+        data = regular_file_bytes(path, head if head is not None else MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise Refused("file not found: it was removed while Ladder read the folder") from None
     except OSError as exc:
