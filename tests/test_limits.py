@@ -66,6 +66,12 @@ CASES = {
         "big.md:7: topics[1].name: topic name 'same' is used twice in this framework"),
     "200,000 unknown keys": (framework("\n".join(f"key{n}: x" for n in range(200_000))),
                              "more than 100 errors in this file; the rest were not looked for"),
+    "brackets that close nowhere in the body": (
+        framework(topics(1)) + "Intro.\n\n" + "see [note " * 2000,
+        "big.md:7: brackets that close far away or nowhere would take Markdown 20,002,000 steps to read"),
+    "lists nested 500 deep in an overview": (
+        framework("overview: |\n" + "\n".join("  " + "  " * n + "- x" for n in range(500))),
+        "big.md:4: overview: lists or quotes are nested too deeply for Markdown to render"),
     "a role a long way from its name": (framework(topics(1), "roles:\n  - id: " + "r" * 300 + "\n    title: R"),
                                         "big.md:8: roles[0].id: is 300 characters long; the limit is 100"),
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import Problem
+from ..errors import MarkdownRefused, Problem
 from ..model import (
     Category,
     Criterion,
@@ -24,9 +24,9 @@ from ..model import (
     humanise,
     slugify,
 )
+from .format import MAX_LEVELS
 from .pages import GENERIC_PATH, CheckedPage
 from .roles import read_roles
-from .format import MAX_LEVELS
 from .schema import MAX_ERRORS, TooManyErrors, did_you_mean
 
 META_KEYS = ("reference", "code", "level", "credit", "guidedLearningHours", "issuer", "version")
@@ -133,6 +133,18 @@ class _FrameworkReader:
                 raise TooManyErrors
         self.problems.append(self.page.problem(message, path, severity))
 
+    def rendered(self, text: str, id_prefix: str, where: tuple | str | None) -> str:
+        """Markdown at key path `where` (or in the "body") as HTML, with a problem
+        there if it cannot be (none for inherited text, where None: its own file says)."""
+        try:
+            return self.markdown(text, id_prefix)
+        except MarkdownRefused as refused:
+            if where == "body":
+                self.problems.append(Problem(self.page.rel, str(refused), line=self.page.body_line))
+            elif where is not None:
+                self.error(str(refused), where)
+            return ""
+
     def read(self) -> Framework:
         data = self.data
         body = self.page.body
@@ -152,8 +164,8 @@ class _FrameworkReader:
             language=self.read_language(),
             description=data["description"] or "",
             featured=bool(data["homepage"]),
-            body_html=self.markdown(body, "" if self.kind == "markdown" else "about-"),
-            overview_html=self.markdown(data["overview"] or "", "overview-"),
+            body_html=self.rendered(body, "" if self.kind == "markdown" else "about-", "body"),
+            overview_html=self.rendered(data["overview"] or "", "overview-", ("overview",)),
             source=Source(**data["source"]) if data["source"] and any(data["source"].values()) else None,
             digest=self.page.digest,
         )
@@ -380,7 +392,8 @@ class _FrameworkReader:
             examples=item.get("examples") or [],
             number=item.get("number") or "",
             inherited=inherited,
-            teaching_html=self.markdown(teaching, anchor + "-") if (teaching := item.get("teaching")) else "",
+            teaching_html=self.rendered(teaching, anchor + "-", where and where + ("teaching",))
+            if (teaching := item.get("teaching")) else "",
         )
 
     def read_criteria(self, content: dict, prefix: str, where: tuple | None, inherited: bool = False):

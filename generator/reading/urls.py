@@ -29,7 +29,7 @@ def url_problem(url: str, absolute: bool = False) -> str | None:
     scheme = _SCHEME.match(url)
     name = scheme.group(1).lower() if scheme else ""
     if scheme and name not in SCHEMES:
-        return f"links may use http, https or mailto, not '{name}:' ({url!r})"
+        return f"links may be http, https, mailto or relative, not '{name}:' ({url!r})"
     if absolute and name not in ("http", "https"):
         return f"expected an http(s) URL such as https://github.com/org/frameworks, got {url!r}"
     if name in ("http", "https"):
