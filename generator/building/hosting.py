@@ -11,7 +11,8 @@ from ..rendering.jinja import escape_str
 from ..rendering.renderer import Page
 
 NOT_LISTED = {"404"}
-FILES = {"sitemap.xml": "the sitemap", "robots.txt": "robots.txt", ".nojekyll": ".nojekyll", "CNAME": "CNAME"}
+FILES = {"sitemap.xml": "the sitemap", "robots.txt": "the rules for crawlers", ".nojekyll": "a note to GitHub Pages",
+         "CNAME": "the custom domain"}  # what Ladder writes beside the pages, and what each is
 
 
 def sitemap(pages: list[Page], config: SiteConfig, updated: dict[str, str]) -> bytes:
