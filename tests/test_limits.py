@@ -66,6 +66,11 @@ CASES = {
         "big.md:7: topics[1].name: topic name 'same' is used twice in this framework"),
     "200,000 unknown keys": (framework("\n".join(f"key{n}: x" for n in range(200_000))),
                              "more than 100 errors in this file; the rest were not looked for"),
+    "1,000 topics sharing one anchored list of 3,000 criteria": (
+        framework("shared: &c\n" + "\n".join(f"  - criterion {n}" for n in range(3000)), "topics:",
+                  "\n".join(f"  - name: t{n}\n    title: T\n    content:\n      - level: 1\n        criteria: *c"
+                            for n in range(1000))),
+        "big.md:4:9: aliases make this file's data about "),
     "brackets that close nowhere in the body": (
         framework(topics(1)) + "Intro.\n\n" + "see [note " * 2000,
         "big.md:7: brackets that close far away or nowhere would take Markdown 20,002,000 steps to read"),
