@@ -56,9 +56,11 @@ CASES = {
     "a chain of 300 roles": (framework(topics(1), roles(300, lambda r: [r + 1])),
                              "big.md:608: roles[200]: 300 roles; a framework has at most 200: split it"),
     "a chain of 100 roles": (framework(topics(1), roles(100, lambda r: [r + 1])),
-                             "big.md:7: roles: these career paths join 4,950 pairs of roles (a page each) along 1 path"),
+                             "big.md:7: roles: these career paths join 4,950 pairs of roles (a page each) "
+                             "along 1 path"),
     "diamonds of roles": (framework(topics(1), roles(80, lambda r: [r + 1, r + 2] if r % 2 == 0 else [r + 1])),
-                          "big.md:7: roles: these career paths join 3,160 pairs of roles (a page each) along 549,755,813,888 paths"),
+                          "big.md:7: roles: these career paths join 3,160 pairs of roles (a page each) "  # 80 in a row
+                          "along 549,755,813,888 paths"),  # 2 ** 39: each even role forks
     "roles × topics": (framework(topics(600), roles(100, lambda r: [])),
                        "big.md:1205: roles: 100 roles × 600 topics make a role matrix of 60,000 cells"),
     "one topic name 20,000 times": (

@@ -84,7 +84,8 @@ def yaml_texts(draw):
     text = "\n".join(render(draw(trees), shift=lambda: next(shifts)))
     for _ in range(draw(st.integers(0, 3))):
         at = draw(st.integers(0, len(text)))
-        text = text[:at] + draw(st.sampled_from(["\n", ":", "- ", "  ", "'", '"', "[", "{", "&x ", "*x", "!"])) + text[at:]
+        stray = draw(st.sampled_from(["\n", ":", "- ", "  ", "'", '"', "[", "{", "&x ", "*x", "!"]))
+        text = text[:at] + stray + text[at:]
     return text
 
 

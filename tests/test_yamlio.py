@@ -115,7 +115,8 @@ def test_aliases_within_the_limit_are_read():
 def test_tags_are_refused_by_both_parsers_at_their_place(text, tag):
     data, (problem,) = yamlio.parse(text, "x.yml")
     assert data is None
-    assert problem.message == f"YAML tags such as '{tag}' are not used in Ladder's files; remove it (put text in quotes)"
+    assert problem.message == f"YAML tags such as '{tag}' are not used in Ladder's files; remove it (put text " \
+                              "in quotes)"
     assert problem.line == text.count("\n") + 1 and problem.column == text.split("\n")[-1].index("!") + 1
 
 

@@ -67,8 +67,9 @@ def _read_paths(items: list[dict], roles: list[Role], error) -> None:
         role.progresses_to = [other for other in ids if other in edges[role.id]]
     pairs, chains = career_pages(roles)
     if max(pairs, chains) > MAX_CAREER_PAGES:
-        error(f"these career paths join {pairs:,} pairs of roles (a page each) along {chains:,} path{'' if chains == 1 else 's'} from "
-              f"a first to a last role; the limit is {MAX_CAREER_PAGES:,} of each: shorten or split them", ("roles",))
+        paths = f"{chains:,} path" + ("" if chains == 1 else "s")
+        error(f"these career paths join {pairs:,} pairs of roles (a page each) along {paths} from a first to a "
+              f"last role; the limit is {MAX_CAREER_PAGES:,} of each: shorten or split them", ("roles",))
         for role in roles:
             role.progresses_to = []
 
