@@ -74,6 +74,11 @@ class UsageError(LadderError):
     """Bad command-line usage, such as a missing content folder (exit 2)."""
 
 
+class MarkdownRefused(ValueError):
+    """Markdown that Python-Markdown would take too long over, or cannot render;
+    the message says why, for the editor."""
+
+
 class ContentError(LadderError):
     """The content has errors; carries every problem found."""
 

@@ -23,7 +23,9 @@ INHERITING = SIMPLE.replace('title: "Communication"', "title:")  # takes its top
 
 
 def files(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """The site's files, without the marker: when its content files were stamped depends on the clock."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != MARKER}
 
 
 def times(folder):

@@ -79,7 +79,7 @@ def test_a_saved_edit_is_served_without_a_restart(running):
     before = running.status()["id"]
     save(running.folder / "support.md", SIMPLE.replace("Coaches others", "Mentors new starters"))
     running.wait_for(lambda: "Mentors new starters" in running.get("support/")[1])
-    assert running.status()["id"] != before
+    running.wait_for(lambda: running.status()["id"] != before)  # announced once the build is done
     running.wait_for(lambda: any("rebuilt" in line for line in running.logs))
 
 
@@ -260,3 +260,58 @@ def test_exposing_the_preview_beyond_this_machine_warns(tmp_path):
         assert any("reachable from other machines" in line for line in server.logs)
     finally:
         server.close()
+
+
+def raw_get(url: str, path: str, host: str | None) -> tuple[int, str]:
+    """A GET with the Host header a browser would send for `host` (None: none at all)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    where = urlsplit(url)
+    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=5)
+    connection.putrequest("GET", path, skip_host=True)
+    if host is not None:
+        connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    return response.status, response.read().decode()
+
+
+@pytest.mark.parametrize("host,allowed", [
+    ("localhost:{port}", True), ("127.0.0.1:{port}", True), ("LOCALHOST", True), ("preview.localhost:{port}", True),
+    ("[::1]:{port}", True), ("evil.example:{port}", False), ("evil.example", False), ("127.0.0.1.evil.example", False),
+    ("", False), (None, False),
+])
+def test_requests_for_another_host_are_refused_against_dns_rebinding(running, host, allowed):
+    port = running.url.split(":")[2].split("/")[0]
+    header = host.format(port=port) if host is not None else None
+    for path in ("/support/", "/__ladder/status"):
+        status, body = raw_get(running.url, path, header)
+        assert (status == 200) is allowed, (header, status)
+        if not allowed:
+            assert status == 403 and "Coaches others" not in body and "errors" not in body
+
+
+def test_a_path_too_long_for_the_file_system_gets_the_404_page_and_no_traceback(running, capfd):
+    for path in ("a" * 8000, "support/" + "b" * 300 + "/", "%ff" * 2000):
+        status, body = running.get(path)
+        assert status == 404 and "Page not found" in body
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and not [line for line in running.logs if "could not answer" in line]
+
+
+def test_browsers_that_go_away_early_are_no_error(running, capfd):
+    import socket
+    import struct
+    from urllib.parse import urlsplit
+
+    where = urlsplit(running.url)
+    for n in range(300):
+        client = socket.create_connection((where.hostname, where.port))
+        client.sendall(f"GET /support/?{n} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset, not close
+        client.close()
+    time.sleep(1)
+    assert running.get("support/")[0] == 200  # still serving
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "BrokenPipeError" not in err and "ConnectionResetError" not in err

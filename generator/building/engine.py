@@ -15,13 +15,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ContentError, Problem, plural
+from ..errors import ContentError, LadderError, Problem, plural
 from ..model import Site
 from ..reading.settings import checked_inputs
 from . import full, in_place, manifest, snapshot
 from . import search as search_index
 from .manifest import MARKER
-from .staging import check_output_folder, staged
+from .staging import check_output_folder, staged, sweep
 
 
 @dataclass
@@ -64,7 +64,17 @@ def build(
     if output_dir is None:
         return check(content_dir, base_url, strict, jobs)
     base_url = checked_inputs(content_dir, base_url)
-    check_output_folder(output_dir, content_dir)
+    try:
+        check_output_folder(output_dir, content_dir)
+        return _build(content_dir, output_dir, base_url, strict, progress, search, jobs, force, early, started)
+    except OSError as exc:  # a read-only folder, a full disk: said in one line
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise LadderError(f"cannot write the site into {output_dir}: {exc.strerror or exc}{where}") from exc
+
+
+def _build(content_dir: Path, output_dir: Path, base_url: str | None, strict: bool, progress, search: bool,
+           jobs: int | None, force: bool, early, started: float) -> BuildResult:
+    sweep(output_dir)
     stamp = manifest.manifest(content_dir, base_url, search)
     previous = manifest.read(output_dir / MARKER)
     if not force and manifest.unchanged(stamp, previous):

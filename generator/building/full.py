@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from ..model import Mappings, make_site
-from ..reading.files import content_files, load_page
+from ..reading.files import Refused, content_files, load_page, read_content
 from ..reading.mappings import references
 from ..reading.pages import GENERIC_PATH, CheckedPage, check_page, generic_topics_of
 from .settings import load_settings
@@ -54,7 +54,7 @@ def find_generic(content_dir: Path, rels: list[str], job: Job) -> CheckedPage | 
     """The `/generic` framework, found before the others are read, since they inherit from it.
     Files named `generic` are tried first; then any whose top says `path: /generic`."""
     named = [rel for rel in rels if rel.rsplit("/", 1)[-1].rsplit(".", 1)[0] == GENERIC_PATH]
-    others = (rel for rel in rels if rel not in named and _says_generic(content_dir / rel))
+    others = (rel for rel in rels if rel not in named and _says_generic(content_dir, rel))
     for rel in itertools.chain(named, others):  # lazily: the others are read only if need be
         page, problems = load_page(content_dir / rel, rel)
         if page is not None and not any(p.is_error for p in problems):
@@ -64,9 +64,11 @@ def find_generic(content_dir: Path, rels: list[str], job: Job) -> CheckedPage | 
     return None
 
 
-def _says_generic(path: Path) -> bool:
-    with open(path, "rb") as handle:  # `path:` is near the top of front matter
-        head = handle.read(8192).decode("utf-8", errors="replace")
+def _says_generic(content_dir: Path, rel: str) -> bool:
+    try:  # `path:` is near the top of front matter
+        head = read_content(content_dir / rel, rel, head=8192).decode("utf-8", errors="replace")
+    except Refused:
+        return False  # reading it again says why
     return _GENERIC_HINT.search(head) is not None
 
 

@@ -12,6 +12,8 @@ from ..rendering.page import Page
 from ..rendering.pages import FILE_KINDS
 
 NOT_LISTED = {"404", *FILE_KINDS}
+FILES = {"sitemap.xml": "the sitemap", "robots.txt": "the rules for crawlers", ".nojekyll": "a note to GitHub Pages",
+         "CNAME": "the custom domain"}  # what Ladder writes beside the pages, and what each is
 
 
 def sitemap(pages: list[Page], config: SiteConfig, updated: dict[str, str]) -> bytes:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..errors import ContentError, Problem, plural
 from ..model import Mappings, make_site
-from ..reading.files import digest_of
+from ..reading.files import Refused, digest_of, read_content
 from ..reading.gitdates import last_changed
 from ..reading.pages import GENERIC_PATH
 from ..rendering.pages import FILE_KINDS
@@ -147,8 +147,8 @@ def _same_bytes(content_dir: Path, rel: str, digests: dict[str, str]) -> bool:
     if rel not in digests:
         return False
     try:
-        return digest_of((content_dir / rel).read_bytes()) == digests[rel]
-    except OSError:
+        return digest_of(read_content(content_dir / rel, rel)) == digests[rel]
+    except Refused:
         return False
 
 

@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from .. import __version__
-from ..reading.files import digest_of, page_entries
-from ..reading.settings import load_config
+from ..reading.files import Refused, digest_of, page_entries, regular_file_bytes
+from ..reading.settings import THEME_FOLDERS, load_config
 from ..rendering.theme import DEFAULT_THEME
 
 PACKAGE = Path(__file__).resolve().parent.parent  # Ladder's own code
@@ -35,7 +35,10 @@ def _stamps(paths, now: int) -> tuple[dict[str, list[int]], dict[str, str]]:
         try:
             info = stat()
         except OSError:
-            continue
+            try:  # a link to nowhere is an input too: reading it says what is wrong
+                info = os.lstat(path)
+            except OSError:
+                continue
         found[name] = [info.st_mtime_ns, info.st_size]
         if abs(now - info.st_mtime_ns) < RACY_NS:
             racy[name] = _digest(path)
@@ -44,9 +47,8 @@ def _stamps(paths, now: int) -> tuple[dict[str, list[int]], dict[str, str]]:
 
 def _digest(path) -> str:
     try:
-        with open(path, "rb") as handle:
-            return digest_of(handle.read())
-    except OSError:
+        return digest_of(regular_file_bytes(os.path.realpath(path)))
+    except (OSError, Refused):  # not a file Ladder reads: reading it says so
         return ""
 
 
@@ -84,7 +86,7 @@ def manifest(content_dir: Path, base_url: str | None, search: bool) -> dict:
     """The inputs of a build of `content_dir`, as they are now."""
     commit = _commit(content_dir)
     config, _ = load_config(content_dir)
-    themes = [d for d in (config.theme_dir, DEFAULT_THEME) if d is not None]
+    themes = [d / part for d in (config.theme_dir, DEFAULT_THEME) if d is not None for part in THEME_FOLDERS]
     inputs = [str(content_dir / name) for name in ("site.yml", "site.yaml", "mappings.yml", "mappings.yaml")]
     for folder in themes + [PACKAGE]:
         inputs += _tree(folder)

@@ -10,10 +10,10 @@ comparison pages repeat what the framework pages say.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from ..errors import LadderError
@@ -39,7 +39,7 @@ def index(site_dir: Path, pages: list[str] | None = None, bundle: Path | None = 
         raise LadderError("search needs Pagefind: pip install 'pagefind[bin]' (or build with --no-search)")
     source = site_dir
     if pages is not None:
-        source = site_dir.parent / f".{site_dir.name}.search"
+        source = site_dir.parent / f".{site_dir.name}.search-{os.getpid()}"
         shutil.rmtree(source, ignore_errors=True)
         for rel in pages:
             target = source / rel
@@ -50,12 +50,40 @@ def index(site_dir: Path, pages: list[str] | None = None, bundle: Path | None = 
                 shutil.copyfile(site_dir / rel, target)
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(bundle or site_dir / BUNDLE),
-             "--silent"],
-            capture_output=True, text=True, timeout=3600,
+            [_pagefind(), "--site", str(source), "--output-path", str(bundle or site_dir / BUNDLE), "--silent"],
+            capture_output=True, text=True, timeout=3600, cwd=source, env=_environment(),
         )
     finally:
         if source != site_dir:
             shutil.rmtree(source, ignore_errors=True)
     if result.returncode != 0:
         raise LadderError(f"search indexing failed: {(result.stderr or result.stdout).strip()}")
+    _sort_languages(bundle or site_dir / BUNDLE)
+
+
+def _pagefind() -> str:
+    """Pagefind's own program, run directly: `python -m pagefind` would put the
+    working folder first on Python's import path, and run any `concurrent.py`
+    (or other module it imports) that sits there."""
+    import pagefind_bin
+
+    return str(pagefind_bin.get_executable().resolve())
+
+
+def _environment() -> dict[str, str]:
+    """The environment without Pagefind's settings (PAGEFIND_*): like a
+    pagefind.yml in the folder it runs in (it runs in the folder of pages
+    it is shown, which Ladder made), they would make the index depend on
+    more than the site."""
+    return {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
+
+
+def _sort_languages(bundle: Path) -> None:
+    """Pagefind lists the languages of its entry file in the order of a hash
+    table, which changes from run to run: put them in order, so that the same
+    site always gives the same bytes."""
+    entry = bundle / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    if isinstance(data.get("languages"), dict):
+        data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

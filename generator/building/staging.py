@@ -4,6 +4,7 @@ the previous site exactly as it was."""
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import subprocess
@@ -62,6 +63,43 @@ def staged(output_dir: Path, stamp: dict | None = None):
     discard([retired, *output.parent.glob(f".{output.name}.old-*")])
 
 
+# What a build makes beside the output folder, as `.output.<kind>-…-<pid>`
+# (`.output.old-<pid>-<time>` for a replaced site).
+LEFTOVERS = ("building", "old", "pagefind", "search")
+
+
+def sweep(output_dir: Path) -> None:
+    """Discard what builds into `output_dir` that were killed left beside it
+    (a staging folder, a search bundle being made, pages being indexed, a
+    replaced site), each named with the id of the process that made it: those
+    of processes that are gone, or of this one (whose builds run one at a
+    time)."""
+    output = output_dir.resolve()
+    left = []
+    for path in output.parent.glob(f".{glob.escape(output.name)}.*-*"):
+        kind, _, rest = path.name[len(output.name) + 2:].partition("-")
+        pid = rest.split("-")[-2 if kind == "old" else -1] if kind in LEFTOVERS else ""
+        if pid.isdigit() and not _running(int(pid)):
+            left.append(path)
+    discard(left)
+
+
+def _running(pid: int) -> bool:
+    """Whether another process with this id is running (then its files are left alone)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        return True
+    return True
+
+
+_DISCARD = "import shutil, sys\nfor f in sys.argv[1:]: shutil.rmtree(f, True)"
+
+
 def discard(folders: list[Path]) -> None:
     """Delete replaced sites in a child process: deleting thousands of files can
     take seconds, and nothing needs to wait for it. Leftovers of a child that
@@ -70,9 +108,9 @@ def discard(folders: list[Path]) -> None:
     if not folders:
         return
     try:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor f in sys.argv[1:]: shutil.rmtree(f, True)",
-                          *folders], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
+        # -I: without the working folder on the import path, whose shutil.py would run.
+        subprocess.Popen([sys.executable, "-I", "-c", _DISCARD, *folders], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError:
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)

@@ -19,8 +19,14 @@ from ..reading.pages import CheckedPage, claim_paths
 from ..rendering import pages as page_kinds
 from ..rendering.page import Page
 from ..rendering.renderer import template_problem
+from . import hosting
 from .hosting import hosting_files
+from .manifest import MARKER
+from .search import BUNDLE
 from .workers import FileResult, Job, PageRecord, Writer, read
+
+# What Ladder writes besides the pages and the theme's assets, which no page may take.
+LADDER_OWN = {**hosting.FILES, MARKER: "Ladder's marker", BUNDLE + "/": "where the search index is written"}
 
 
 @dataclass
@@ -71,8 +77,9 @@ def check(job: Job, results: list[FileResult], referenced: set[str]) -> Outcome:
     pages_of = {r.rel: r.pages for r in results}
     ordered = [record for rel in kept for record in pages_of[rel]]
     shared = [] if job.whole or job.each is not None else page_kinds.site_pages(site)
-    clashes = page_kinds.output_clashes(settings.renderer.assets, ordered + shared)
+    clashes = page_kinds.output_clashes(settings.renderer.assets, shared + ordered, LADDER_OWN)
     if clashes:
+        clashes = [_at_path(job, clash) if clash.file in paths else clash for clash in clashes]
         return Outcome(sorted(problems + clashes, key=Problem.sort_key))
     return Outcome(problems, site, records=ordered, results=results, site_problems=site_problems,
                    referenced=referenced, generic_topics=job.generic_topics, shared=shared)
@@ -104,6 +111,12 @@ def finish(job: Job, results: list[FileResult], referenced: set[str]) -> Outcome
     """Check the whole, then render the pages that show the whole site."""
     outcome = check(job, results, referenced)
     return render(job, outcome) if outcome.ok and not job.whole and job.each is None else outcome
+
+
+def _at_path(job: Job, problem: Problem) -> Problem:
+    """A problem with a page's file, at the line of the file's `path:`."""
+    checked, _, _ = read(job, problem.file)
+    return checked.page.problem(problem.message, ("path",)) if checked is not None else problem
 
 
 def _stand_in(job: Job, rel: str) -> CheckedPage:

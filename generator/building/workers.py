@@ -72,6 +72,7 @@ class Job:
     # (for commands that turn every framework into something, such as `ladder export`).
     each: Callable[[Framework, Site], object] | None = None
     markdown: dict[str, dict] = field(default_factory=dict)  # Markdown rendered at the last build, by file
+    parent: int = field(default_factory=os.getpid)  # the process that runs the build
 
 
 _JOB: Job | None = None
@@ -145,6 +146,8 @@ def work(rels: list[str]) -> list[FileResult]:
     writer = Writer(job.staging, job.memory)
     renderer = job.settings.renderer
     for rel in rels:
+        if os.getppid() != job.parent and os.getpid() != job.parent:
+            os._exit(1)  # a worker whose build was killed: it would only write into a folder now discarded
         markdown = MarkdownMemo(job.markdown.get(rel))
         checked, framework, problems = read(job, rel, markdown)
         result = FileResult(rel, problems, markdown=markdown.used)
@@ -175,7 +178,7 @@ def _shares(content_dir: Path, rels: list[str], workers: int) -> list[list[str]]
     """Split the files, in order, into shares that shrink as the work runs out
     (guided scheduling): large ones first, so workers seldom wait to be given
     more, and small ones last, so they all finish at about the same time."""
-    sizes = [(rel, (content_dir / rel).stat().st_size) for rel in rels]
+    sizes = [(rel, _size(content_dir / rel)) for rel in rels]
     remaining = sum(size for _, size in sizes)
     smallest = remaining / (workers * 64)
     shares, current, filled = [], [], 0
@@ -187,6 +190,13 @@ def _shares(content_dir: Path, rels: list[str], workers: int) -> list[list[str]]
             remaining -= filled
             current, filled = [], 0
     return shares + [current] if current else shares
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # a link to nowhere, say: reading it says so
+        return 0
 
 
 def _collect_by_hand() -> None:

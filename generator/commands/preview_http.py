@@ -2,13 +2,17 @@
 on the way out, and the stream of rebuild notices (Server-Sent Events).
 
 It serves only files inside the preview folder, never lists folders, and
-gives unknown addresses the site's own 404 page.
+gives unknown addresses the site's own 404 page. It answers only requests
+addressed to this machine by a name the browser cannot have been tricked
+into (see `host_allowed`), and says nothing of requests it could not finish.
 """
 
 from __future__ import annotations
 
 import http.server
+import ipaddress
 import json
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,18 +92,53 @@ def resolve(root: Path, base: str, url_path: str) -> tuple[str, Path | None]:
     parts = [part for part in rel.split("/") if part]
     if any(part in (".", "..") for part in parts):
         return "missing", None
-    try:
+    try:  # a name too long for the file system, say, is just not there
         candidate = root.joinpath(*parts).resolve()
         candidate.relative_to(root)
+        if candidate.is_dir():
+            if parts and not url_path.endswith("/"):
+                return "redirect", None
+            candidate = candidate / "index.html"
+        if candidate.is_file() and candidate.name != MARKER:
+            return "file", candidate
     except (ValueError, OSError):
-        return "missing", None
-    if candidate.is_dir():
-        if parts and not url_path.endswith("/"):
-            return "redirect", None
-        candidate = candidate / "index.html"
-    if candidate.is_file() and candidate.name != MARKER:
-        return "file", candidate
+        pass
     return "missing", None
+
+
+def host_allowed(header: str | None, bound: str) -> bool:
+    """Whether a request's Host header names this machine as a browser reaches
+    it: localhost (and *.localhost), an IP address, or the name the preview
+    was told to listen on. A web page elsewhere can point a name it owns at
+    127.0.0.1 (DNS rebinding) and then read the preview as its own site; its
+    requests carry that name, and are refused, as Vite and webpack-dev-server
+    refuse them."""
+    try:
+        name = urlsplit("//" + (header or "")).hostname
+    except ValueError:
+        return False
+    if not name:
+        return False
+    name = name.rstrip(".")
+    if name == "localhost" or name.endswith(".localhost") or name == bound.strip("[]").lower():
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+class PreviewServer(http.server.ThreadingHTTPServer):
+    """The preview's server: a browser that goes away mid-answer is no error."""
+
+    daemon_threads = True
+    log = staticmethod(lambda line: None)  # where to say what went wrong otherwise
+
+    def handle_error(self, request, client_address):
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            self.log(f"ladder: the preview could not answer {client_address[0]}: {type(error).__name__}: {error}")
 
 
 CONTENT_TYPES = {
@@ -131,6 +170,10 @@ def make_handler(preview):
             self.do_GET(head=True)
 
         def do_GET(self, head=False):  # noqa: N802
+            if not host_allowed(self.headers.get("Host"), preview.host):
+                body = (b"This preview answers only to localhost, an IP address or the name given to "
+                        b"ladder serve --host.\n")
+                return self.send(403, CONTENT_TYPES[".txt"], body, head)
             path = urlsplit(self.path).path
             if path == preview.base_path + LIVE_PREFIX + "events":
                 since = parse_qs(urlsplit(self.path).query).get("since", [""])[0]
@@ -150,7 +193,10 @@ def make_handler(preview):
                 # served at any depth: its relative links must start from the site's root
                 body = body.replace(b"<head>", f'<head><base href="{preview.base_path}">'.encode(), 1)
                 return self.send(404, CONTENT_TYPES[".html"], self.inject(body), head)
-            body = file.read_bytes()
+            try:
+                body = file.read_bytes()
+            except OSError:  # removed by a rebuild since it was found
+                return self.send(404, CONTENT_TYPES[".txt"], b"Not found\n", head)
             content_type = CONTENT_TYPES.get(file.suffix, "application/octet-stream")
             if file.suffix == ".html":
                 body = self.inject(body)
@@ -165,19 +211,25 @@ def make_handler(preview):
             return body[:index] + tag + body[index:] if index != -1 else body + tag
 
         def send(self, status: int, content_type: str, body: bytes, head: bool = False) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            if not head:
-                self.wfile.write(body)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                if not head:
+                    self.wfile.write(body)
+            except ConnectionError:  # the browser went away: nothing to tell it
+                self.close_connection = True
 
         def redirect(self, location: str) -> None:
-            self.send_response(301)
-            self.send_header("Location", location)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            try:
+                self.send_response(301)
+                self.send_header("Location", location)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            except ConnectionError:
+                self.close_connection = True
 
         def events(self, since: str) -> None:
             """Server-Sent Events: the current build now, then every new one, each

@@ -10,7 +10,6 @@ shown in the browser over the last good site, which is still served.
 
 from __future__ import annotations
 
-import http.server
 import shutil
 import tempfile
 import threading
@@ -29,7 +28,7 @@ from ..errors import ContentError, LadderError, Problem, UsageError
 from ..model import SiteConfig
 from ..reading.settings import checked_inputs, load_config
 from ..rendering.theme import DEFAULT_THEME
-from .preview_http import LiveState, make_handler, problem_json
+from .preview_http import LiveState, PreviewServer, make_handler, problem_json
 from .report import format_problem
 
 DEBOUNCE = 0.03  # seconds of quiet that end a burst of saves
@@ -46,6 +45,7 @@ class Preview:
         self.base_url = checked_inputs(content_dir, base_url)
         self.own_output = output_dir is None
         self.output = (output_dir or Path(tempfile.mkdtemp(prefix="ladder-preview-"))).resolve()
+        self.host = "127.0.0.1"  # the address it listens on: requests must be addressed to it (see `host_allowed`)
         if not self.own_output:
             check_output_folder(self.output, content_dir)
         self.config = self._config()
@@ -192,10 +192,11 @@ def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000, open_bro
     # stops the watcher, whose thread would otherwise keep the process alive.
     try:
         try:
-            server = http.server.ThreadingHTTPServer((host, port), make_handler(preview))
+            preview.host = host
+            server = PreviewServer((host, port), make_handler(preview))
         except OSError as exc:
             raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}; try another --port") from exc
-        server.daemon_threads = True
+        server.log = log
         bound_port = server.server_address[1]
         shown_host = f"[{host}]" if ":" in host else host
         url = f"http://{shown_host}:{bound_port}{preview.base_path}"

@@ -10,10 +10,11 @@ the dark colour scheme: editors choose two colours, not a palette.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..model import Brand, Palette
+from .files import Refused, regular_file_bytes
 from .schema import Checker
+from .urls import url_problem
 
 COLOUR = "#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})"
 AA = 4.5  # WCAG 2 AA contrast for text of normal size
@@ -53,8 +54,12 @@ def read_brand(content_dir: Path, data: dict, raw: dict, checker: Checker) -> Br
         found = []
         for index, value in enumerate(data[key]):
             if "://" in value or value.startswith("//"):
-                if problem := url_problem(value):
+                if problem := url_problem(value, absolute=True):
                     checker.error((key, index), problem)
+                elif not value.lower().startswith("https://"):  # browsers block them on an https site
+                    checker.error((key, index), f"expected a file in the content folder or an https:// URL, "
+                                                f"got {value!r}: an http:// style sheet or script does not load "
+                                                "on a site served over https")
                 else:
                     found.append(value)
             elif name := asset(key, value, (suffix,), (key, index)):
@@ -97,21 +102,18 @@ def content_file(content_dir: Path, value: str, suffixes: tuple[str, ...], path:
     if not found.is_relative_to(root):
         checker.error(path, f"{value!r} is outside the content folder; put the file inside it")
         return None
-    if not found.is_file():
+    try:
+        size = len(regular_file_bytes(str(found), MAX_FILE_BYTES + 1))  # a regular file, not a pipe or device
+    except FileNotFoundError:
         checker.error(path, f"file not found: {value} (paths are relative to the content folder)")
         return None
-    if found.stat().st_size > MAX_FILE_BYTES:
-        checker.error(path, f"{value} is {found.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    except (Refused, OSError) as exc:
+        checker.error(path, f"{value}: {exc.strerror if isinstance(exc, OSError) else exc}")
+        return None
+    if size > MAX_FILE_BYTES:
+        checker.error(path, f"{value} is larger than {MAX_FILE_BYTES:,} bytes, the limit")
         return None
     return found
-
-
-def url_problem(url: str) -> str | None:
-    """Say why an extra style sheet or script URL is refused, or None."""
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.netloc:
-        return f"expected a file in the content folder or an https:// URL, got {url!r}"
-    return None
 
 
 # --- Colours ---------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,10 @@ PAGE_SUFFIXES = {".md", ".markdown", ".yml", ".yaml"}
 # split is tested to match its own). Importing the package would import
 # PyYAML, which a build of valid files does not otherwise need.
 _BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
+# Control characters other than TAB and line breaks mean nothing in text, are
+# read differently by the two YAML parsers (yaml-rs stops reading at NUL),
+# and could drive an editor's terminal when a problem shows the line.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(slots=True)
@@ -39,7 +44,8 @@ class RawPage:
 
     def problem(self, message: str, path: tuple = (), severity: str = "error") -> Problem:
         """Build a problem at `path` inside this page, with its line and column."""
-        position = yamlio.locate(self.text, path) if self.text else None
+        # Where PyYAML cannot follow the text (that yaml-rs read), the top of it.
+        position = (yamlio.locate(self.text, path) or (1, 1)) if self.text else None
         line = position[0] + self.line_offset if position else None
         return Problem(
             self.rel,
@@ -53,22 +59,33 @@ class RawPage:
 
 def page_entries(content_dir: Path) -> list[tuple[str, os.DirEntry]]:
     """Every page file under `content_dir` by its relative path, in a stable
-    order, skipping hidden ones (names starting with '.' or '_') and folders
-    that are links. A `DirEntry` states its file faster than a path does."""
+    order, skipping hidden ones (names starting with '.' or '_'). A `DirEntry`
+    states its file faster than a path does.
+
+    Links are listed but never followed into: a link to a folder, or a folder
+    that cannot be listed, is an entry of its own, which `read_content`
+    refuses with a message, as it refuses pipes, devices and links that
+    lead out of the content folder."""
     found = []
-    folders = [(str(content_dir), "")]
+    folders: list[tuple[str, str, os.DirEntry | None]] = [(str(content_dir), "", None)]
     while folders:
-        folder, prefix = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith((".", "_")):
-                    continue
-                if entry.is_dir():
-                    if not entry.is_symlink():
-                        folders.append((entry.path, prefix + name + "/"))
-                elif name[name.rfind("."):].lower() in PAGE_SUFFIXES and (prefix or name not in SITE_FILES):
-                    found.append((prefix + name, entry))
+        folder, prefix, folder_entry = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            if folder_entry is None:
+                raise  # the content folder itself
+            found.append((prefix.rstrip("/"), folder_entry))
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith((".", "_")):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((entry.path, prefix + name + "/", entry))
+            elif (name[name.rfind("."):].lower() in PAGE_SUFFIXES and (prefix or name not in SITE_FILES)) \
+                    or (entry.is_symlink() and entry.is_dir()):
+                found.append((prefix + name, entry))
     return sorted(found, key=lambda item: item[0])
 
 
@@ -78,14 +95,83 @@ def content_files(content_dir: Path) -> dict[str, str]:
     return {rel: entry.path for rel, entry in page_entries(content_dir)}
 
 
+class Refused(Exception):
+    """A content file Ladder will not read; the message says why."""
+
+
+def read_content(path: Path | str, rel: str, head: int | None = None) -> bytes:
+    """The bytes of the content file `path`, which is the content folder
+    joined with `rel` (or only its first `head` bytes).
+
+    Only regular files inside the content folder are read: a link must lead
+    to one (a link to /etc/passwd would publish it), and pipes and devices
+    are refused before they are opened (reading a pipe waits for ever).
+    Raises `Refused`, with a message for the editor, for anything else and
+    for a file over the size limit."""
+    path = os.fspath(path)
+    try:
+        if os.path.islink(path):
+            root = os.path.realpath(path[: len(path) - len(rel)] or ".")
+            if not (target := os.path.realpath(path)).startswith(root.rstrip(os.sep) + os.sep):
+                raise Refused(f"is a link to {target}, outside the content folder; Ladder reads only "
+                              "files inside it: copy the file in instead")
+            if not os.path.exists(target):
+                raise Refused("is a link to a file that does not exist")
+            path = target
+        data = regular_file_bytes(path, head if head is not None else MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise Refused("file not found: it was removed while Ladder read the folder") from None
+    except OSError as exc:
+        raise Refused(f"cannot read file: {exc.strerror}") from None
+    if head is None and len(data) > MAX_FILE_BYTES:
+        raise Refused(f"file is {_size(path):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    return data
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return MAX_FILE_BYTES + 1
+
+
+def regular_file_bytes(path: str, limit: int | None = None) -> bytes:
+    """Up to `limit` bytes of the regular file at `path` (which is no link).
+    Anything else is refused before it is opened, and looked at again once
+    opened (without waiting, and without following a link swapped in since)."""
+    _refuse_unless_regular(os.lstat(path))
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    try:
+        _refuse_unless_regular(os.fstat(handle))
+        chunks, size = [], 0
+        while (limit is None or size < limit) and \
+                (chunk := os.read(handle, 1 << 20 if limit is None else min(limit - size, 1 << 20))):
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(handle)
+    return b"".join(chunks)
+
+
+def _refuse_unless_regular(info: os.stat_result) -> None:
+    if stat.S_ISREG(info.st_mode):
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise Refused("is a link that changed while Ladder read it")
+    if stat.S_ISDIR(info.st_mode):
+        raise Refused("is a link to a folder, or a folder Ladder cannot list; Ladder follows no links "
+                      "to folders: move the folder into the content folder instead")
+    kind = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) \
+        else "a device"
+    raise Refused(f"is {kind}, not a file; content files must be regular files")
+
+
 def read_text(path: Path, rel: str) -> tuple[str | None, bytes, list[Problem]]:
     """Read a file as UTF-8, refusing huge or undecodable files with a clear message."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, b"", [Problem(rel, f"cannot read file: {exc.strerror}")]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, raw, [Problem(rel, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        raw = read_content(path, rel)
+    except Refused as exc:
+        return None, b"", [Problem(rel, str(exc))]
     try:
         return raw.decode("utf-8-sig"), raw, []
     except UnicodeDecodeError as exc:
@@ -124,6 +210,11 @@ def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
     text, raw, problems = read_text(path, rel)
     if text is None:
         return None, problems
+    if control := _CONTROL.search(text):
+        line = text.count("\n", 0, control.start()) + 1
+        return None, [Problem(rel, f"control character U+{ord(control.group()):04X} is not text; remove it "
+                                   "(it may come from pasting)", line=line,
+                              column=control.start() - text.rfind("\n", 0, control.start()))]
     digest = digest_of(raw)
     text = text.replace("\r\n", "\n")
     if path.suffix.lower() in (".yml", ".yaml"):

@@ -6,9 +6,27 @@ homepage, topics`; every other key here is optional, so they read unchanged.
 
 from __future__ import annotations
 
-from .schema import Boolean, Integer, LevelId, ListOf, MapOf, OneOf, Record, Text
+from .schema import (
+    Boolean,
+    Integer,
+    LanguageTag,
+    LevelId,
+    ListOf,
+    MapOf,
+    OneOf,
+    Record,
+    Text,
+    Url,
+)
 
 KINDS = ("progression", "standard", "unit")
+# Bounds that keep a small file from making a huge site, far above what any
+# real framework needs: each level is a page, and so is each pair of roles on
+# a career path; a role matrix has a cell per role and topic.
+MAX_LEVELS = 30
+MAX_ROLES = 200
+MAX_ROLE_MATRIX = 50_000  # roles × topics
+MAX_CAREER_PAGES = 2_000  # pairs of roles on a path, and paths from first to last role
 
 CRITERION = OneOf(
     Text(),
@@ -89,7 +107,7 @@ CATEGORY = Record(
 
 ROLE = Record(
     {
-        "id": Text(required=True, doc="Stable id of the role, used in URLs and paths."),
+        "id": Text(required=True, doc="Stable id of the role, used in URLs and paths.", max_length=100),
         "title": Text(required=True),
         "description": Text(),
         "progressesTo": ListOf(Text(), doc="Ids of roles this one leads to."),
@@ -103,7 +121,7 @@ SOURCE = Record(
     {
         "title": Text(),
         "publisher": Text(),
-        "url": Text(),
+        "url": Url(doc="Where the source can be read: an http(s) or mailto URL, or a relative one."),
         "licence": Text(),
         "notes": Text(),
     },
@@ -131,13 +149,13 @@ FRAMEWORK = Record(
         "sidebarTitle": Text(doc="Shorter title for navigation."),
         "sidebarGroup": Text(doc="Navigation group; empty for none."),
         "yaml": Boolean(default=True, doc="false makes a Markdown page."),
-        "levels": Integer(minimum=1, doc="How many levels to show."),
+        "levels": Integer(minimum=1, maximum=MAX_LEVELS, doc="How many levels to show."),
         "homepage": Boolean(default=False, doc="true features it on the home page."),
         "topics": ListOf(TOPIC, doc="The framework's topics.", expected="a list of topics"),
         "kind": Text(choices=KINDS, doc="progression, standard or unit."),
         "description": Text(doc="One or two sentences for the home page."),
         "overview": Text(doc="Markdown shown at the top of the page."),
-        "language": Text(doc="Language of the framework, e.g. es."),
+        "language": LanguageTag(doc="Language of the framework, e.g. es."),
         "source": SOURCE,
         "scale": ListOf(SCALE_LEVEL, doc="The level scale, junior to senior.", expected="a list of levels"),
         "categories": ListOf(CATEGORY, expected="a list of categories"),

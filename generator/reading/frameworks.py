@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import Problem
+from ..errors import MarkdownRefused, Problem
 from ..model import (
     Category,
     Criterion,
@@ -24,9 +24,10 @@ from ..model import (
     humanise,
     slugify,
 )
+from .format import MAX_LEVELS
 from .pages import GENERIC_PATH, CheckedPage
 from .roles import read_roles
-from .schema import did_you_mean
+from .schema import MAX_ERRORS, TooManyErrors, did_you_mean
 
 META_KEYS = ("reference", "code", "level", "credit", "guidedLearningHours", "issuer", "version")
 # Anchor prefixes for numbered criteria: performance criterion 5 → #pc5,
@@ -73,11 +74,15 @@ class Anchors:
 
     def __init__(self):
         self.taken: set[str] = set()
+        self.next: dict[str, int] = {}  # the suffix to try next for a wanted id: trying from 2 each time is slow
 
     def claim(self, wanted: str) -> str:
-        anchor, n = wanted, 2
-        while anchor in self.taken:
-            anchor, n = f"{wanted}-{n}", n + 1
+        anchor = wanted
+        if anchor in self.taken:
+            n = self.next.get(wanted, 2)
+            while (anchor := f"{wanted}-{n}") in self.taken:
+                n += 1
+            self.next[wanted] = n + 1
         self.taken.add(anchor)
         return anchor
 
@@ -92,7 +97,12 @@ def read_framework(checked: CheckedPage, site_language: str, generic_topics: dic
     problems: list[Problem] = []
     inherited = {} if checked.path == GENERIC_PATH else generic_topics
     reader = _FrameworkReader(checked, site_language, inherited, problems, languages, markdown or MarkdownMemo())
-    return reader.read(), problems
+    try:
+        return reader.read(), problems
+    except TooManyErrors:
+        problems.append(checked.page.problem(TooManyErrors.message))
+        return Framework(file=checked.page.rel, path=checked.path, title=checked.path, sidebar_title=checked.path,
+                         group="", digest=checked.page.digest), problems
 
 
 class _FrameworkReader:
@@ -109,13 +119,31 @@ class _FrameworkReader:
         self.problems = problems
         self.languages = languages
         self.anchors = Anchors()
+        self.topic_names: set[str] = set()
+        self.errors = 0
         self.kind = "progression"
         # Level id of each content entry, by (topic index, entry index), once read;
         # None for entries whose level is wrong. The validated data is never changed.
         self.level_of: dict[tuple[int, int], str | None] = {}
 
     def error(self, message: str, path: tuple, severity: str = "error") -> None:
+        if severity == "error":
+            self.errors += 1
+            if self.errors > MAX_ERRORS:
+                raise TooManyErrors
         self.problems.append(self.page.problem(message, path, severity))
+
+    def rendered(self, text: str, id_prefix: str, where: tuple | str | None) -> str:
+        """Markdown at key path `where` (or in the "body") as HTML, with a problem
+        there if it cannot be (none for inherited text, where None: its own file says)."""
+        try:
+            return self.markdown(text, id_prefix)
+        except MarkdownRefused as refused:
+            if where == "body":
+                self.problems.append(Problem(self.page.rel, str(refused), line=self.page.body_line))
+            elif where is not None:
+                self.error(str(refused), where)
+            return ""
 
     def read(self) -> Framework:
         data = self.data
@@ -136,8 +164,8 @@ class _FrameworkReader:
             language=self.read_language(),
             description=data["description"] or "",
             featured=bool(data["homepage"]),
-            body_html=self.markdown(body, "" if self.kind == "markdown" else "about-"),
-            overview_html=self.markdown(data["overview"] or "", "overview-"),
+            body_html=self.rendered(body, "" if self.kind == "markdown" else "about-", "body"),
+            overview_html=self.rendered(data["overview"] or "", "overview-", ("overview",)),
             source=Source(**data["source"]) if data["source"] and any(data["source"].values()) else None,
             digest=self.page.digest,
         )
@@ -187,7 +215,10 @@ class _FrameworkReader:
 
     def read_scale(self) -> list[Level]:
         levels: list[Level] = []
-        for index, item in enumerate(self.data["scale"]):
+        if len(self.data["scale"]) > MAX_LEVELS:
+            self.error(f"the scale has {len(self.data['scale']):,} levels; a framework has at most {MAX_LEVELS}",
+                       ("scale", MAX_LEVELS))
+        for index, item in enumerate(self.data["scale"][:MAX_LEVELS]):
             if any(level.id == item["id"] for level in levels):
                 self.error(f"level id {item['id']!r} appears twice in the scale", ("scale", index, "id"))
                 continue
@@ -210,12 +241,11 @@ class _FrameworkReader:
         declared = self.data["levels"]
         highest = 0
         for where, key, level in self.level_entries():
-            if not level.isdigit():
+            if not (level.isascii() and level.isdigit()):
                 self.error(f'expected an integer, got "{level}"', where)
                 continue
-            number = int(level)
-            if number < 1:
-                self.error(f"expected an integer of at least 1, got {level}", where)
+            if len(level) > 3 or not 1 <= (number := int(level)) <= MAX_LEVELS:
+                self.error(f"expected a level from 1 to {MAX_LEVELS}, got {level}", where)
                 continue
             self.level_of[key] = str(number)
             if declared and number > declared:
@@ -286,6 +316,10 @@ class _FrameworkReader:
 
     def read_topic(self, data: dict, index: int, levels: list[Level], categories: dict) -> Topic:
         name = data["name"]
+        if name in self.topic_names:  # roles and the generic framework name topics: each name means one
+            self.error(f"topic name {name!r} is used twice in this framework; each topic needs its own",
+                       ("topics", index, "name"))
+        self.topic_names.add(name)
         slug = self.anchors.claim(slugify(name) or f"topic-{index + 1}")
         generic = self.generic_topics.get(name) if not data["title"] else None
         if data["title"]:
@@ -358,7 +392,8 @@ class _FrameworkReader:
             examples=item.get("examples") or [],
             number=item.get("number") or "",
             inherited=inherited,
-            teaching_html=self.markdown(teaching, anchor + "-") if (teaching := item.get("teaching")) else "",
+            teaching_html=self.rendered(teaching, anchor + "-", where and where + ("teaching",))
+            if (teaching := item.get("teaching")) else "",
         )
 
     def read_criteria(self, content: dict, prefix: str, where: tuple | None, inherited: bool = False):

@@ -11,6 +11,7 @@ error with its line.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import Problem
@@ -118,7 +119,7 @@ MAPPINGS = Record(
 
 def mapping_file(content_dir: Path) -> Path | None:
     for name in FILES:
-        if (content_dir / name).is_file():
+        if os.path.lexists(content_dir / name):  # a link or pipe too: reading it says what is wrong
             return content_dir / name
     return None
 
@@ -138,7 +139,7 @@ def load_mappings(content_dir: Path, frameworks: list[Framework], problems: list
     if page is None or any(p.is_error for p in found):
         return Mappings(file=path.name)
     checker = Checker()
-    data = MAPPINGS.check(page.data, (), checker)
+    data = checker.check(MAPPINGS, page.data)
     problems.extend(page.problem(f.message, f.path, f.severity) for f in checker.found)
     if data is None or any(f.severity == "error" for f in checker.found) or not resolve:
         return Mappings(file=path.name)

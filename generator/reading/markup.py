@@ -25,7 +25,9 @@ from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
+from ..errors import MarkdownRefused
 from ..model import slugify
+from .urls import SCHEMES
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
@@ -98,15 +100,45 @@ class _Renderer:
         return self.markdown.convert(text)
 
 
+# Python-Markdown looks for the ']' (or ')') that closes each '[' (or '](')
+# character by character, as far as the end of the text when none does: a
+# 20 KB text of brackets that close nowhere took nine seconds. The steps
+# those searches will take are counted first, and a text over this is refused.
+MAX_BRACKET_STEPS = 2_000_000  # about a second
+
+
 def render_markdown(text: str, id_prefix: str = "") -> str:
     """Render Markdown to sanitised HTML; empty text gives an empty string.
+    Raises `MarkdownRefused` for text it would take too long over.
 
     `id_prefix` keeps heading ids apart from the page's own anchors when the
     Markdown is one part of a larger page.
     """
     if not text or not text.strip():
         return ""
-    return _sanitiser().clean(_renderer().convert(text, id_prefix))
+    if (steps := bracket_steps(text)) > MAX_BRACKET_STEPS:
+        raise MarkdownRefused(f"brackets that close far away or nowhere would take Markdown {steps:,} steps to "
+                              f"read (the limit is {MAX_BRACKET_STEPS:,}); write \\[ for a bracket that is text")
+    try:
+        return _sanitiser().clean(_renderer().convert(text, id_prefix))
+    except RecursionError:
+        raise MarkdownRefused("lists or quotes are nested too deeply for Markdown to render") from None
+
+
+def bracket_steps(text: str) -> int:
+    """How many characters Python-Markdown's searches for closing brackets go
+    through: from each '[' to its ']', and from each '](' to its ')' (or to
+    the end, for those that close nowhere)."""
+    if "[" not in text:
+        return 0
+    steps, opened = 0, {"[": [], "(": []}
+    closing = {"]": "[", ")": "("}
+    for at, char in enumerate(text):
+        if char == "[" or (char == "(" and text[at - 1:at] == "]") or (char == "(" and opened["("]):
+            opened[char].append(at)
+        elif char in closing and opened[closing[char]]:
+            steps += at - opened[closing[char]].pop()
+    return steps + sum(len(text) - at for stack in opened.values() for at in stack)
 
 
 @functools.cache
@@ -120,7 +152,7 @@ def _sanitiser() -> nh3.Cleaner:
     return nh3.Cleaner(
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes=set(SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
     )

@@ -17,6 +17,7 @@ from .schema import Checker
 
 GENERIC_PATH = "generic"  # the framework others inherit topics from
 _SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
+MAX_PATH = 120  # characters: comparison pages join two paths in one file name
 
 
 @dataclass(slots=True)
@@ -29,8 +30,12 @@ class CheckedPage:
 
 
 def site_path_problem(value: str) -> str | None:
-    """Say why a front-matter `path` is unsafe as a site path, or None if it is fine."""
+    """Say why a front-matter `path` is unsafe as a site path, or None if it is fine.
+    (What it may not be because of other pages and Ladder's own files, see
+    `output_clashes`.)"""
     stripped = value.strip().strip("/")
+    if len(stripped) > MAX_PATH:
+        return f"is {len(stripped):,} characters long; a path is at most {MAX_PATH} (it names folders and pages)"
     if not stripped:
         return "'/' is the home page; give the framework its own path, such as /customer-operations"
     if "\\" in value or ":" in value or "//" in value:
@@ -57,7 +62,9 @@ def check_page(page: RawPage) -> tuple[CheckedPage | None, list[Problem]]:
     if not isinstance(page.data, dict):
         return None, [page.problem("front matter must be a set of keys such as 'title: …'")]
     checker = Checker()
-    data = FRAMEWORK.check(page.data, (), checker)
+    data = checker.check(FRAMEWORK, page.data)
+    if data is None:
+        return None, [page.problem(f.message, f.path, f.severity) for f in checker.found]
     if not page.has_front_matter:
         data["yaml"] = False  # a plain Markdown file is a page of text
     path = default_path(page.rel)

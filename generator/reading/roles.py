@@ -4,6 +4,7 @@ between roles, which must not form a cycle."""
 from __future__ import annotations
 
 from ..model import Framework, Role, slugify
+from .format import MAX_CAREER_PAGES, MAX_ROLE_MATRIX, MAX_ROLES
 from .schema import did_you_mean
 
 
@@ -13,6 +14,12 @@ def read_roles(items: list[dict], framework: Framework, error) -> list[Role]:
     topics = {t.name: t for t in framework.topics}
     levels = {level.id: level for level in framework.levels}
     roles: list[Role] = []
+    if len(items) > MAX_ROLES:
+        error(f"{len(items):,} roles; a framework has at most {MAX_ROLES}: split it", ("roles", MAX_ROLES))
+        return []
+    if len(items) * len(topics) > MAX_ROLE_MATRIX:
+        error(f"{len(items):,} roles × {len(topics):,} topics make a role matrix of {len(items) * len(topics):,} "
+              f"cells; the limit is {MAX_ROLE_MATRIX:,}: split the framework", ("roles",))
     for index, item in enumerate(items):
         if any(r.id == item["id"] for r in roles):
             error(f"role id {item['id']!r} is used twice", ("roles", index, "id"))
@@ -58,6 +65,51 @@ def _read_paths(items: list[dict], roles: list[Role], error) -> None:
         return
     for role in roles:
         role.progresses_to = [other for other in ids if other in edges[role.id]]
+    pairs, chains = career_pages(roles)
+    if max(pairs, chains) > MAX_CAREER_PAGES:
+        paths = f"{chains:,} path" + ("" if chains == 1 else "s")
+        error(f"these career paths join {pairs:,} pairs of roles (a page each) along {paths} from a first to a "
+              f"last role; the limit is {MAX_CAREER_PAGES:,} of each: shorten or split them", ("roles",))
+        for role in roles:
+            role.progresses_to = []
+
+
+def career_pages(roles: list[Role]) -> tuple[int, int]:
+    """How many pairs of roles lie on a path (each gets a page), and how many
+    paths lead from a role nobody progresses to, to one that leads nowhere:
+    counted, not listed, since a few lines can make millions of them."""
+    following = {role.id: role.progresses_to for role in roles}
+    pairs = 0
+    for role in roles:
+        seen, reached = {role.id}, [role.id]
+        for current in reached:  # grows as it goes
+            for other in following[current]:
+                if other not in seen:
+                    seen.add(other)
+                    reached.append(other)
+        pairs += len(reached) - 1
+    ends: dict[str, int] = {}  # paths from each role to a last one, for the roles whose count is known
+    for role in reversed(_in_path_order(roles)):
+        ends[role.id] = sum(ends[other] for other in role.progresses_to) or 1
+    has_parent = {other for role in roles for other in role.progresses_to}
+    chains = sum(ends[role.id] for role in roles if role.id not in has_parent and role.progresses_to)
+    return pairs, chains
+
+
+def _in_path_order(roles: list[Role]) -> list[Role]:
+    """The roles with each before every role it progresses to (they form no cycle)."""
+    by_id = {role.id: role for role in roles}
+    waiting = {role.id: 0 for role in roles}
+    for role in roles:
+        for other in role.progresses_to:
+            waiting[other] += 1
+    ready = [role for role in roles if not waiting[role.id]]
+    for role in ready:  # grows as it goes
+        for other in role.progresses_to:
+            waiting[other] -= 1
+            if not waiting[other]:
+                ready.append(by_id[other])
+    return ready
 
 
 def find_cycle(nodes: list[str], edges: dict[str, set[str]]) -> list[str] | None:

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import mojibake
+from .urls import url_problem
+from .yamlio import spelled
 
 Path = tuple
 
@@ -29,6 +31,16 @@ class Found:
     severity: str = "error"
 
 
+MAX_ERRORS = 100  # in one file: past this, reading the file stops (see `TooManyErrors`)
+
+
+class TooManyErrors(Exception):
+    """Raised at a file's error after `MAX_ERRORS`: reading on through a file of
+    thousands of mistakes would only take time and bury the first ones."""
+
+    message = f"more than {MAX_ERRORS} errors in this file; the rest were not looked for: fix these first"
+
+
 @dataclass
 class Checker:
     """Carries the problems found while checking one document."""
@@ -37,8 +49,19 @@ class Checker:
     errors: int = 0
 
     def error(self, path: Path, message: str) -> None:
+        if self.errors >= MAX_ERRORS:
+            raise TooManyErrors
         self.found.append(Found(path, message))
         self.errors += 1
+
+    def check(self, schema: Field, data: object) -> object:
+        """`schema.check(data)` from the top of a document, stopping at `MAX_ERRORS`
+        (then the data is None, and the last problem says why)."""
+        try:
+            return schema.check(data, (), self)
+        except TooManyErrors:
+            self.found.append(Found((), TooManyErrors.message))
+            return None
 
     def warn(self, path: Path, message: str) -> None:
         self.found.append(Found(path, message, "warning"))
@@ -123,9 +146,10 @@ class Text(Field):
     expected = "text"
 
     def __init__(self, required: bool = False, default: object = None, choices: tuple = (), doc: str = "",
-                 pattern: str = "", expected: str = ""):
+                 pattern: str = "", expected: str = "", max_length: int | None = None):
         super().__init__(required, default, doc)
         self.choices = choices
+        self.max_length = max_length
         self.pattern = re.compile(pattern) if pattern else None
         if expected:
             self.expected = expected
@@ -148,6 +172,8 @@ class Text(Field):
             return self.default
         if not text and self.required:
             checker.error(path, f"is required: expected {self.expected}")
+        if self.max_length is not None and len(text) > self.max_length:
+            checker.error(path, f"is {len(text):,} characters long; the limit is {self.max_length}")
         if self.pattern and text and not self.pattern.fullmatch(text):
             checker.error(path, f"expected {self.expected}, got {describe(value)}")
             return self.default
@@ -161,24 +187,86 @@ class Text(Field):
             schema = {"type": "string", "pattern": f"^(?:{self.pattern.pattern})$"}
         elif self.required:
             schema["pattern"] = r"\S"  # not blank (numbers are never blank)
+        if self.max_length is not None:
+            schema["maxLength"] = self.max_length
         return self.described(schema)
+
+
+class Url(Text):
+    """A link: http, https, mailto or relative (see `urls`), or, with
+    `absolute`, an http(s) URL only."""
+
+    expected = "a URL"
+
+    def __init__(self, absolute: bool = False, default: object = None, doc: str = ""):
+        super().__init__(default=default, doc=doc)
+        self.absolute = absolute
+
+    def convert(self, value, path, checker):
+        text = super().convert(value, path, checker)
+        if text and (message := url_problem(text, self.absolute)):
+            checker.error(path, message)
+            return self.default
+        return text
+
+
+# RFC 5646's grammar of a well-formed language tag (BCP 47): a language with
+# optional script, region, variants, extensions and private use, a private-use
+# tag alone, or one of the irregular grandfathered tags. Registered subtags are
+# not looked up: a language without interface strings is a warning anyway.
+_LANGUAGE_TAG = re.compile(r"""(?:
+    (?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})
+    (?:-[a-z]{4})?
+    (?:-(?:[a-z]{2}|[0-9]{3}))?
+    (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*
+    (?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*
+    (?:-x(?:-[a-z0-9]{1,8})+)?
+  | x(?:-[a-z0-9]{1,8})+
+  | en-gb-oed | i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu)
+  | sgn-(?:be-fr|be-nl|ch-de)
+)""", re.VERBOSE | re.IGNORECASE)
+MAX_LANGUAGE_TAG = 24  # Pagefind fails on longer ones, and no language needs more
+
+
+class LanguageTag(Text):
+    """A language tag such as en, es or pt-BR (BCP 47), in lower case."""
+
+    expected = "a language tag such as en, es or pt-BR"
+
+    def convert(self, value, path, checker):
+        text = super().convert(value, path, checker)
+        if not text:
+            return text
+        if "_" in text:
+            checker.error(path, f"language tags use '-', not '_': write {text.replace('_', '-')!r}")
+        elif len(text) > MAX_LANGUAGE_TAG or not _LANGUAGE_TAG.fullmatch(text):
+            checker.error(path, f"expected {self.expected} (at most {MAX_LANGUAGE_TAG} characters), "
+                                f"got {describe(value)}")
+        else:
+            return text.lower()
+        return self.default
 
 
 class Integer(Field):
     expected = "an integer"
 
-    def __init__(self, required: bool = False, default: object = None, minimum: int | None = None, doc: str = ""):
+    def __init__(self, required: bool = False, default: object = None, minimum: int | None = None, doc: str = "",
+                 maximum: int | None = None):
         super().__init__(required, default, doc)
         self.minimum = minimum
+        self.maximum = maximum
 
     def convert(self, value, path, checker):
         if isinstance(value, bool) or not isinstance(value, int):
-            if isinstance(value, str) and value.strip().isdigit():
+            if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value) < 20:
                 value = int(value)
             else:
                 return self.wrong(value, path, checker)
         if self.minimum is not None and value < self.minimum:
             checker.error(path, f"expected an integer of at least {self.minimum}, got {value}")
+            return self.default
+        if self.maximum is not None and value > self.maximum:
+            checker.error(path, f"expected an integer of at most {self.maximum:,}, got {value:,}")
             return self.default
         return value
 
@@ -215,6 +303,7 @@ class LevelId(Field):
     """A level: a number (1, 2…) or a letter or name from the framework's scale."""
 
     expected = "a level number or id"
+    max_length = 40  # it names the level's page
 
     def convert(self, value, path, checker):
         if isinstance(value, bool) or not isinstance(value, (int, str)):
@@ -222,6 +311,9 @@ class LevelId(Field):
         text = str(value).strip()
         if not text:
             return self.wrong(value, path, checker)
+        if len(text) > self.max_length:
+            checker.error(path, f"is {len(text):,} characters long; a level id is at most {self.max_length}")
+            return self.default
         return text
 
     def json_schema(self):
@@ -386,5 +478,7 @@ def did_you_mean(wanted: str, known) -> str:
 
 
 def unknown_key_message(key: object, known) -> str:
+    if not isinstance(key, str):
+        return f"unknown key {spelled(key)}: keys are names; expected one of " + ", ".join(sorted(known))
     message = f"unknown key {key!r}"
-    return message + (did_you_mean(str(key), known) or "; expected one of " + ", ".join(sorted(known)))
+    return message + (did_you_mean(key, known) or "; expected one of " + ", ".join(sorted(known)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..errors import ContentError, Problem
 from ..model import Brand, Palette
+from ..reading.files import Refused, regular_file_bytes
 
 BRAND_CSS = "brand.css"
 
@@ -14,9 +15,10 @@ def brand_assets(brand: Brand) -> dict[str, bytes]:
     found = {}
     for name, path in brand.files:
         try:
-            found["assets/" + name] = path.read_bytes()
-        except OSError as exc:  # removed since site.yml was read
-            raise ContentError([Problem(name.removeprefix("site/"), f"cannot read file: {exc.strerror}")]) from None
+            found["assets/" + name] = regular_file_bytes(str(path))
+        except (Refused, OSError) as exc:  # changed since site.yml was read
+            message = f"cannot read file: {exc.strerror}" if isinstance(exc, OSError) else str(exc)
+            raise ContentError([Problem(name.removeprefix("site/"), message)]) from None
     if brand.light is not None:
         found["assets/" + BRAND_CSS] = brand_css(brand.light, brand.dark).encode("utf-8")
     return found

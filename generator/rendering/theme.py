@@ -70,7 +70,7 @@ class Theme:
     def __init__(self, override: Path | None = None, cache: Path | None = None):
         """`cache`: a folder where compiled templates are kept between runs."""
         self.folders = [p for p in (override, DEFAULT_THEME) if p is not None]
-        template_dirs = [f / "templates" if (f / "templates").is_dir() else f for f in self.folders]
+        template_dirs = [f / "templates" for f in self.folders if (f / "templates").is_dir()]
         self.env = Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
             autoescape=True,
