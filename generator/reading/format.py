@@ -105,7 +105,7 @@ SOURCE = Record(
         "publisher": Text(),
         "url": Text(),
         "licence": Text(),
-        "notes": Text(),
+        "notes": Text(doc="Markdown: how the source was read, and anything it leaves unclear."),
     },
     name="a source",
 )
@@ -144,6 +144,8 @@ FRAMEWORK = Record(
         "roles": ListOf(ROLE, expected="a list of roles"),
         "meta": META,
         "knowledge": ListOf(CRITERION, doc="Standards: the knowledge and understanding list."),
+        "marks": MapOf(Text(required=True), doc="What a mark in topic titles means, e.g. '*': an obligation "
+                                                "for the employer; explained wherever such a title is shown."),
     },
     name="framework front matter",
 )

@@ -8,12 +8,21 @@ from urllib.parse import urlsplit
 from ..errors import Problem, UsageError
 from ..model import SiteConfig
 from . import files
-from .schema import Checker, Record, Text
+from .schema import Checker, MapOf, Record, Text
 
+GROUP_NAMES = MapOf(Text(), doc="Navigation group (a `sidebarGroup` id) → its name as shown; "
+                                "by default the id, title-cased.")
 SITE_SCHEMA = Record(
     {
         "title": Text(default="Career frameworks", doc="Shown in the header and the browser tab."),
         "description": Text(default="", doc="One sentence for the home page and search engines."),
+        "groups": GROUP_NAMES,
+        "translations": MapOf(
+            Record({"title": Text(doc="The site's title on pages in this language."),
+                    "description": Text(doc="The description on pages in this language."),
+                    "groups": GROUP_NAMES},
+                   name="a language's title, description and group names"),
+            doc="Per language (es, fr…): the title, description and group names of pages in that language."),
         "base_url": Text(default="", doc="Where the site is published, e.g. https://org.github.io/frameworks/."),
         "language": Text(default="en", doc="Language of the interface: en or es."),
         "repository": Text(default="", doc="Repository URL, for 'Edit this page' links."),
@@ -97,5 +106,8 @@ def load_config(content_dir: Path) -> tuple[SiteConfig, list[Problem]]:
         theme_dir=theme_dir,
         domain=data["domain"] or "",
         file=name,
+        groups=data["groups"],
+        translations={language.lower(): {key: value for key, value in texts.items() if value}
+                      for language, texts in data["translations"].items()},
     )
     return config, problems

@@ -1,0 +1,154 @@
+"""What a framework expects at each level: what carries over from the levels
+below, and what is new.
+
+Expectations are cumulative: someone at level 3 is still expected to do what
+levels 1 and 2 ask, unless level 3 says it again. A line that only points back
+("All criteria from level one.", "Todos los criterios del nivel anterior")
+asks nothing new: it is not counted as new, and the criteria it points to are
+shown in its place.
+
+Such a line is recognised by its shape, whatever the framework's language: it
+is short, it names a level, and it points back, by an earlier level's id,
+name or sublevel label (1, G, Learning, 1C), by a number word or ordinal, or
+by a word such as previous, anterior, précédent or vorherige. The words come
+from several languages at once, so a framework written in one language but
+declared in another is read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .framework import Criterion, Framework, Level, Topic, TopicLevel
+
+_MAX_WORDS = 10  # a line that points back is short; a criterion that mentions a level in passing is not
+_WORD = re.compile(r"\w+")
+
+# Words for "level" (and its kin) in English, Spanish, French, German, Portuguese and Italian, accents folded.
+LEVEL_WORDS = frozenset("""
+    level levels sublevel sublevels grade grades band bands stage tier step
+    nivel niveles subnivel subniveles grado grados escalon etapa banda
+    niveau niveaux echelon echelons palier
+    stufe stufen ebene ebenen
+    niveis grau graus
+    livello livelli
+""".split())
+# Words that point to an earlier level, without naming it.
+BACK_WORDS = frozenset("""
+    previous prior earlier lower below preceding former
+    anterior anteriores previo previos previa previas inferior inferiores precedente precedentes
+    precedent precedents precedente inferieur inferieurs
+    vorherige vorherigen vorigen unteren niedrigeren
+    anteriori inferiore
+""".split())
+# Number words and ordinals, with the rank they name (1 for the first level).
+NUMBER_WORDS = {word: n for n, words in enumerate([
+    "one first uno una primer primero primera un une premier premiere eins erste ersten um primeiro primo",
+    "two second dos segundo segunda deux deuxieme second zwei zweite zweiten dois segundo due secondo",
+    "three third tres tercer tercero tercera trois troisieme drei dritte dritten tre terzo",
+    "four fourth cuatro cuarto cuarta quatre quatrieme vier vierte vierten quattro quarto",
+    "five fifth cinco quinto quinta cinq cinquieme funf funfte funften cinque",
+    "six sixth seis sexto sexta sechs sechste sei sesto",
+    "seven seventh siete septimo septima sept septieme sieben siebte sette settimo",
+    "eight eighth ocho octavo octava huit huitieme acht achte otto ottavo",
+    "nine ninth nueve noveno novena neuf neuvieme neun neunte nove nono",
+    "ten tenth diez decimo decima dix dixieme zehn zehnte dieci decimo",
+], start=1) for word in words.split()}
+
+
+@dataclass(slots=True)
+class Carried:
+    """A criterion expected since a level below: `origin` says where ("1", "1B")."""
+
+    criterion: Criterion
+    origin: str
+
+
+@dataclass(slots=True)
+class Expected:
+    """Everything one topic expects at one level."""
+
+    topic: Topic
+    level: Level
+    here: TopicLevel | None  # what the topic says at this level, if anything
+    new: set[str] = field(default_factory=set)  # anchors of criteria first expected here
+    pointers: set[str] = field(default_factory=set)  # anchors of lines that only point back
+    carried: list[Carried] = field(default_factory=list)  # still expected from below, not said again here
+
+    @property
+    def anchor(self) -> str:
+        """The topic's anchor at this level, as the framework page has it when the topic says something here."""
+        return self.here.anchor if self.here is not None else f"{self.level.slug}-{self.topic.slug}"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Précédent" → "precedent"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def points_back(text: str, level: Level, below: list[Level], sublevel_labels: set[str]) -> bool:
+    """Whether `text`, a line at `level`, only refers to a level below instead of asking something."""
+    if len(text) > 120:
+        return False
+    words = _WORD.findall(fold(text))
+    if not words or len(words) > _MAX_WORDS:
+        return False
+    if any(word in sublevel_labels for word in words):  # "Everything in 1C"
+        return True
+    if not any(word in LEVEL_WORDS for word in words):
+        return False
+    ids = {fold(lv.id) for lv in below}
+    names = {word for lv in below if lv.name for word in _WORD.findall(fold(lv.name))}
+    for word in words:
+        if word in BACK_WORDS or word in ids or word in names:
+            return True
+        if 0 < NUMBER_WORDS.get(word, 0) <= level.rank:  # ranks start at 0: "one" is below level 2
+            return True
+    return False
+
+
+def _compared(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _with_origins(topic_level: TopicLevel) -> list[tuple[Criterion, str]]:
+    level_id = topic_level.level.id
+    found = [(c, level_id) for c in topic_level.criteria]
+    for sub in topic_level.sublevels:
+        found.extend((c, level_id + sub.id) for c in sub.criteria)
+    return found
+
+
+def expectations(framework: Framework) -> dict[str, list[Expected]]:
+    """For each level id, every topic with something expected there, in topic order.
+
+    Each text is compared once per level; what carries over is kept in the
+    order it was first expected."""
+    levels = framework.levels
+    by_level: dict[str, list[Expected]] = {level.id: [] for level in levels}
+    sublevel_ranks = {fold(topic_level.level.id + sub.id): topic_level.level.rank for topic in framework.topics
+                      for topic_level in topic.levels for sub in topic_level.sublevels}
+    labels_below = [{label for label, rank in sublevel_ranks.items() if rank < level.rank} for level in levels]
+    for topic in framework.topics:
+        if not topic.levels:
+            continue
+        earlier: dict[str, Carried] = {}  # compared text → where it was first expected
+        for index, level in enumerate(levels):
+            here = topic.at(level)
+            own = _with_origins(here) if here is not None else []
+            pointers = {c.anchor for c, _ in own
+                        if index and points_back(c.text, level, levels[:index], labels_below[index])}
+            asked = [(c, origin, _compared(c.text)) for c, origin in own if c.anchor not in pointers]
+            said = {text for _, _, text in asked}
+            expected = Expected(topic, level, here, pointers=pointers,
+                                new={c.anchor for c, _, text in asked if text not in earlier} if index else set(),
+                                carried=[item for text, item in earlier.items() if text not in said])
+            if here is not None or expected.carried:
+                by_level[level.id].append(expected)
+            for c, origin, text in asked:
+                earlier.setdefault(text, Carried(c, origin))
+    return by_level
+
