@@ -173,3 +173,20 @@ def test_search_results_are_reachable_with_the_keyboard(sites, open_page):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == target
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_focused_level_tab_shows_its_whole_focus_ring(width, sites, open_page):
+    """The tab list scrolls sideways, and a scrolling box clips what overflows
+    it: the ring around a focused tab must fit inside the list."""
+    page = open_page(sites["content"].url("progression"), width=width, height=800)
+    tab_until(page, lambda a: a["role"] == "tab")
+    ring, box = page.evaluate("""() => {
+        const tab = document.activeElement, style = getComputedStyle(tab);
+        const out = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+        const r = tab.getBoundingClientRect(), list = tab.closest('ul').getBoundingClientRect();
+        return [[r.left - out, r.top - out, r.right + out, r.bottom + out],
+                [list.left, list.top, list.right, list.bottom]];
+      }""")
+    assert ring[0] >= box[0] - 0.5 and ring[1] >= box[1] - 0.5 and ring[2] <= box[2] + 0.5 and ring[3] <= box[3] + 0.5, \
+        f"the focus ring {ring} is clipped by the tab list {box}"
