@@ -106,7 +106,7 @@ def test_level_tabs_work_with_arrow_keys(sites, open_page):
 
 
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["enter", "space"])
-@pytest.mark.parametrize("source, details", [("content", "source__notes"), ("monzo", "examples")])
+@pytest.mark.parametrize("source, details", [("content", "about-source__notes"), ("monzo", "examples")])
 def test_details_open_and_close_with_the_keyboard(source, details, key, sites, open_page):
     if source not in sites:
         pytest.skip(f"{source} is not here")
@@ -135,7 +135,7 @@ def test_level_comparison_selects_work_with_the_keyboard(sites, open_page):
         return page.evaluate("""() => [...new Set([...document.querySelectorAll('.level-table [data-level]')]
             .filter(c => c.checkVisibility()).map(c => c.getAttribute('data-level')))]""")
 
-    levels = page.evaluate("[...document.querySelectorAll('select[name=a] option')].map(o => o.value)")
+    levels = page.evaluate("[...document.querySelectorAll('select[name=b] option')].map(o => o.value)")
     assert len(levels) >= 3, "the comparison needs three levels to show that others hide"
     tab_until(page, lambda a: a["tag"] == "select")
     assert page.evaluate("document.activeElement.name") == "a"
