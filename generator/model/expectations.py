@@ -64,6 +64,7 @@ class Carried:
 
     criterion: Criterion
     origin: str
+    html: str = ""  # its markup, made once for every level that carries it
 
 
 @dataclass(slots=True)
@@ -85,27 +86,38 @@ class Expected:
 
 def fold(text: str) -> str:
     """Lower case without accents: "Précédent" → "precedent"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def points_back(text: str, level: Level, below: list[Level], sublevel_labels: set[str]) -> bool:
     """Whether `text`, a line at `level`, only refers to a level below instead of asking something."""
-    if len(text) > 120:
+    return _points_back(text, level.rank, _names_of(below), sublevel_labels)
+
+
+def _names_of(levels: list[Level]) -> frozenset[str]:
+    """The words that name `levels`: their ids and the words of their names, folded."""
+    return frozenset([fold(level.id) for level in levels]
+                     + [word for level in levels if level.name for word in _WORD.findall(fold(level.name))])
+
+
+def _points_back(text: str, rank: int, names_below: frozenset[str], sublevel_labels: set[str]) -> bool:
+    # Every criterion of every level but the first comes here: most are too long to be pointers.
+    if len(text) > 120 or text.count(" ") >= _MAX_WORDS:
         return False
     words = _WORD.findall(fold(text))
-    if not words or len(words) > _MAX_WORDS:
+    if not words:
         return False
-    if any(word in sublevel_labels for word in words):  # "Everything in 1C"
+    if not sublevel_labels.isdisjoint(words):  # "Everything in 1C"
         return True
-    if not any(word in LEVEL_WORDS for word in words):
+    if LEVEL_WORDS.isdisjoint(words):
         return False
-    ids = {fold(lv.id) for lv in below}
-    names = {word for lv in below if lv.name for word in _WORD.findall(fold(lv.name))}
     for word in words:
-        if word in BACK_WORDS or word in ids or word in names:
+        if word in BACK_WORDS or word in names_below:
             return True
-        if 0 < NUMBER_WORDS.get(word, 0) <= level.rank:  # ranks start at 0: "one" is below level 2
+        if 0 < NUMBER_WORDS.get(word, 0) <= rank:  # ranks start at 0: "one" is below level 2
             return True
     return False
 
@@ -132,15 +144,17 @@ def expectations(framework: Framework) -> dict[str, list[Expected]]:
     sublevel_ranks = {fold(topic_level.level.id + sub.id): topic_level.level.rank for topic in framework.topics
                       for topic_level in topic.levels for sub in topic_level.sublevels}
     labels_below = [{label for label, rank in sublevel_ranks.items() if rank < level.rank} for level in levels]
+    names_below = [_names_of(levels[:index]) for index in range(len(levels))]
     for topic in framework.topics:
         if not topic.levels:
             continue
         earlier: dict[str, Carried] = {}  # compared text → where it was first expected
+        at = {topic_level.level.id: topic_level for topic_level in topic.levels}
         for index, level in enumerate(levels):
-            here = topic.at(level)
+            here = at.get(level.id)
             own = _with_origins(here) if here is not None else []
             pointers = {c.anchor for c, _ in own
-                        if index and points_back(c.text, level, levels[:index], labels_below[index])}
+                        if index and _points_back(c.text, level.rank, names_below[index], labels_below[index])}
             asked = [(c, origin, _compared(c.text)) for c, origin in own if c.anchor not in pointers]
             said = {text for _, _, text in asked}
             expected = Expected(topic, level, here, pointers=pointers,

@@ -217,6 +217,16 @@ class Framework:
         yield from self.knowledge
 
 
+def marks_notes(shown) -> list[tuple[Framework, str, str]]:
+    """(framework, mark, meaning) for each mark in titles from several
+    frameworks, once: `shown` gives each framework with the titles shown."""
+    found: list[tuple[Framework, str, str]] = []
+    for framework, titles in shown:
+        found.extend(note for mark, meaning in framework.marks_in(titles)
+                     if (note := (framework, mark, meaning)) not in found)
+    return found
+
+
 def humanise(name: str) -> str:
     """Title-case an id: "culture-conduct" → "Culture Conduct"."""
     words = name.replace("_", " ").replace("-", " ").split()

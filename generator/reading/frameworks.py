@@ -174,12 +174,10 @@ class _FrameworkReader:
     def check_marks(self, framework: Framework) -> None:
         """A mark such as "*" in a topic title must be explained in `marks`."""
         for index, topic in enumerate(framework.topics):
-            for mark in _MARKS.findall(topic.title):
-                if mark not in framework.marks:
-                    self.error(f"the mark {mark!r} in this title is not explained: add "
-                               f"'marks: {{\"{mark}\": what it means}}' to the front matter",
-                               ("topics", index, "title"), "warning")
-                    break
+            if unexplained := [mark for mark in _MARKS.findall(topic.title) if mark not in framework.marks]:
+                self.error(f"the mark {unexplained[0]!r} in this title is not explained: add "
+                           f"'marks: {{\"{unexplained[0]}\": what it means}}' to the front matter",
+                           ("topics", index, "title"), "warning")
 
     def read_language(self) -> str:
         language = (self.data["language"] or self.site_language).lower()

@@ -115,14 +115,24 @@ def expected_section(expected, title, t, carried_title: str, description: str = 
     own = _topic_level_html(expected.here, t, expected.new, expected.pointers) if expected.here is not None else ""
     carried = ""
     if expected.carried:
-        items = "".join([f'<li id="{escape_str(item.criterion.anchor)}" class="criterion criterion--carried">'
-                         f'<p class="criterion__text">{_e(item.criterion.text)} '
-                         f'<span class="origin">{_e(item.origin)}</span></p></li>\n' for item in expected.carried])
+        items = "".join([item.html or _carried_html(item) for item in expected.carried])
         carried = (f'<div class="carried"><h3 class="carried__title">{escape_output(carried_title)}</h3>'
                    f'<ul class="criteria criteria--carried">{items}</ul></div>')
     return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
                   f'  <h2 class="topic__title" id="{anchor}-title">{escape_output(title)}</h2>\n'
                   f'{about}{own}{carried}\n</section>')
+
+
+def _carried_html(item) -> str:
+    """A criterion carried over, with its origin; made once, for every later level of its framework."""
+    item.html = (f'<li id="{escape_str(item.criterion.anchor)}" class="criterion"><p class="criterion__text">'
+                 f'{_e(item.criterion.text)} <span class="origin">{_e(item.origin)}</span></p></li>\n')
+    return item.html
+
+
+def topic_link(href: str, topic) -> Markup:
+    """A topic's full code and title, linking to `href` (its place)."""
+    return Markup(f'<a href="{escape_str(href)}">{topic_title(topic)}</a>')
 
 
 def level_pill(level, t, unknown: bool = False, symbol_only: bool = False) -> Markup:

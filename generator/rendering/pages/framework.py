@@ -32,7 +32,8 @@ def pages(framework: Framework) -> list[Page]:
             title=framework.title,
             language=framework.language,
             context={"framework": framework, "paths_url": paths_url(framework), "about_id": about_id,
-                     "about_title": about_title, "unread": [t for t in framework.topics if t.targets_unknown]},
+                     "about_title": about_title, "unread": [t for t in framework.topics if t.targets_unknown],
+                     "without_criteria": sum(not t.levels for t in framework.topics)},
             source=framework.file,
             kind=framework.kind,
         )

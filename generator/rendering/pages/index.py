@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model import Framework, Site, slugify
+from ...model import Framework, Site, marks_notes, slugify
 from ..renderer import Page
 
 INDEX_URL = "a-z/"
@@ -40,7 +40,7 @@ def letters(site: Site) -> dict:
     for slug, entry in keyed:
         first = (slug or "#")[0]
         groups.setdefault(first.upper() if first.isalpha() else "#", []).append(entry)
-    notes = [(f, mark, meaning) for f in site.frameworks for mark, meaning in f.marks_in([t.title for t in f.topics])]
+    notes = marks_notes((f, [t.title for t in f.topics]) for f in site.frameworks)
     return {"letters": sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0])), "notes": notes}
 
 
