@@ -4,6 +4,7 @@ title, description and group names per language from site.yml."""
 import pytest
 
 from generator.building.engine import build, load_site
+from generator.rendering.plurals import plural_rule
 from generator.rendering.theme import DEFAULT_THEME, Translations
 
 from .htmlcheck import parse_file
@@ -35,12 +36,17 @@ def test_a_language_never_borrows_an_english_plural_form(tmp_path):
     assert strings.for_language("fr")("apples", count=1) == "1 pommes"  # not "1 apple"
 
 
-def test_plural_rules_are_kept_in_the_cache(tmp_path):
+def test_plural_rules_are_kept_in_the_cache_and_agree_with_babel(tmp_path):
+    from babel.core import Locale
+
     cache = tmp_path / "cache"
     cache.mkdir()
-    Translations([DEFAULT_THEME / "i18n"], cache).for_language("es")("count_new", count=1)
-    kept = list(cache.glob("plural-rules-*.json"))
-    assert len(kept) == 1 and '"es"' in kept[0].read_text()
+    for _ in range(2):  # worked out, then read from the cache
+        rule = plural_rule("es", cache)
+        counts = [0, 1, 2, 5, 21, 999, 1000, 10**6, 1.5]
+        assert [rule(n) for n in counts] == [Locale.parse("es").plural_form(n) for n in counts]
+    assert '"es"' in (cache / "plural-rules.json").read_text()
+    assert plural_rule("xx-unknown", cache)(1) == "one"  # English rules for a language CLDR lacks
 
 
 SITE = """

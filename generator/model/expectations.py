@@ -25,6 +25,7 @@ from .framework import Criterion, Framework, Level, Topic, TopicLevel
 
 _MAX_WORDS = 10  # a line that points back is short; a criterion that mentions a level in passing is not
 _WORD = re.compile(r"\w+")
+_PUNCTUATION = str.maketrans({mark: " " for mark in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»¿¡“”‘’–—…"})
 
 # Words for "level" (and its kin) in English, Spanish, French, German, Portuguese and Italian, accents folded.
 LEVEL_WORDS = frozenset("""
@@ -35,6 +36,11 @@ LEVEL_WORDS = frozenset("""
     niveis grau graus
     livello livelli
 """.split())
+# Those words as a line split at its spaces gives them (accents kept, punctuation around them):
+# a line with none of them, and no sublevel label, needs no closer look.
+_SPELLED = LEVEL_WORDS | {"escalón", "échelon", "échelons", "níveis", "nível"}
+LEVEL_TOKENS = frozenset(f"{before}{word}{after}" for word in _SPELLED for before in ("", "(", "«", "“", "'", '"')
+                         for after in ("", ".", ",", ":", ";", ")", "»", "”", "'", '"', "?", "!"))
 # Words that point to an earlier level, without naming it.
 BACK_WORDS = frozenset("""
     previous prior earlier lower below preceding former
@@ -85,16 +91,16 @@ class Expected:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: "Précédent" → "precedent"."""
+    """Lower case, accents and other non-ASCII marks dropped: "Précédent" → "precedent"."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
 
 
 def points_back(text: str, level: Level, below: list[Level], sublevel_labels: set[str]) -> bool:
     """Whether `text`, a line at `level`, only refers to a level below instead of asking something."""
-    return _points_back(text, level.rank, _names_of(below), sublevel_labels)
+    return len(text) <= 120 and _points_back(" ".join(text.lower().split()), level.rank, _names_of(below),
+                                              sublevel_labels)
 
 
 def _names_of(levels: list[Level]) -> frozenset[str]:
@@ -103,13 +109,11 @@ def _names_of(levels: list[Level]) -> frozenset[str]:
                      + [word for level in levels if level.name for word in _WORD.findall(fold(level.name))])
 
 
-def _points_back(text: str, rank: int, names_below: frozenset[str], sublevel_labels: set[str]) -> bool:
-    # Every criterion of every level but the first comes here: most are too long to be pointers.
-    if len(text) > 120 or text.count(" ") >= _MAX_WORDS:
+def _points_back(compared: str, rank: int, names_below: frozenset[str], sublevel_labels: set[str]) -> bool:
+    """`points_back` for a line already in lower case with single spaces, as it is compared."""
+    if compared.count(" ") >= _MAX_WORDS:
         return False
-    words = _WORD.findall(fold(text))
-    if not words:
-        return False
+    words = _words(compared)
     if not sublevel_labels.isdisjoint(words):  # "Everything in 1C"
         return True
     if LEVEL_WORDS.isdisjoint(words):
@@ -122,29 +126,25 @@ def _points_back(text: str, rank: int, names_below: frozenset[str], sublevel_lab
     return False
 
 
-def _compared(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _with_origins(topic_level: TopicLevel) -> list[tuple[Criterion, str]]:
-    level_id = topic_level.level.id
-    found = [(c, level_id) for c in topic_level.criteria]
-    for sub in topic_level.sublevels:
-        found.extend((c, level_id + sub.id) for c in sub.criteria)
-    return found
+def _words(compared: str) -> list[str]:
+    return (compared if compared.isascii() else fold(compared)).translate(_PUNCTUATION).split()
 
 
 def expectations(framework: Framework) -> dict[str, list[Expected]]:
     """For each level id, every topic with something expected there, in topic order.
 
-    Each text is compared once per level; what carries over is kept in the
-    order it was first expected."""
+    What carries over is kept in the order it was first expected. Every level
+    page of every framework is made from this, so the work per criterion is
+    kept small: a line is looked at closely only if it is short and, split at
+    its spaces, has a word for level or a sublevel label."""
     levels = framework.levels
     by_level: dict[str, list[Expected]] = {level.id: [] for level in levels}
     sublevel_ranks = {fold(topic_level.level.id + sub.id): topic_level.level.rank for topic in framework.topics
                       for topic_level in topic.levels for sub in topic_level.sublevels}
     labels_below = [{label for label, rank in sublevel_ranks.items() if rank < level.rank} for level in levels]
     names_below = [_names_of(levels[:index]) for index in range(len(levels))]
+    label_tokens = [frozenset(label + mark for label in labels for mark in ("", ".", ",", ":", ";", ")"))
+                    for labels in labels_below]
     for topic in framework.topics:
         if not topic.levels:
             continue
@@ -152,17 +152,28 @@ def expectations(framework: Framework) -> dict[str, list[Expected]]:
         at = {topic_level.level.id: topic_level for topic_level in topic.levels}
         for index, level in enumerate(levels):
             here = at.get(level.id)
-            own = _with_origins(here) if here is not None else []
-            pointers = {c.anchor for c, _ in own
-                        if index and _points_back(c.text, level.rank, names_below[index], labels_below[index])}
-            asked = [(c, origin, _compared(c.text)) for c, origin in own if c.anchor not in pointers]
-            said = {text for _, _, text in asked}
-            expected = Expected(topic, level, here, pointers=pointers,
-                                new={c.anchor for c, _, text in asked if text not in earlier} if index else set(),
-                                carried=[item for text, item in earlier.items() if text not in said])
-            if here is not None or expected.carried:
-                by_level[level.id].append(expected)
-            for c, origin, text in asked:
-                earlier.setdefault(text, Carried(c, origin))
+            if here is None:
+                if earlier:
+                    by_level[level.id].append(Expected(topic, level, None, set(), set(), list(earlier.values())))
+                continue
+            groups = [(here.criteria, level.id)] + [(sub.criteria, level.id + sub.id) for sub in here.sublevels]
+            own = [(c, origin, " ".join(c.text.lower().split())) for criteria, origin in groups for c in criteria]
+            pointers, new, said, asked = set(), set(), set(), []
+            if index:
+                labels, tokens = labels_below[index], label_tokens[index]
+                pointers = {c.anchor for c, _, compared in own if len(compared) <= 120
+                            and not (LEVEL_TOKENS.isdisjoint(split := compared.split()) and tokens.isdisjoint(split))
+                            and _points_back(compared, level.rank, names_below[index], labels)}
+            for c, origin, compared in own:
+                if c.anchor in pointers:
+                    continue
+                if index and compared not in earlier:
+                    new.add(c.anchor)
+                said.add(compared)
+                asked.append((c, origin, compared))
+            carried = [item for text, item in earlier.items() if text not in said] if earlier else []
+            by_level[level.id].append(Expected(topic, level, here, new, pointers, carried))
+            for c, origin, compared in asked:
+                if compared not in earlier:
+                    earlier[compared] = Carried(c, origin)
     return by_level
-

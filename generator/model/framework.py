@@ -198,7 +198,8 @@ class Framework:
 
     def topic_url(self, topic: Topic) -> str:
         """Where a topic is shown at every level: its row of the level comparison,
-        or, without one, its place on the framework's page."""
+        or, without one, its place on the framework's page. (Templates that link
+        many topics work out `compare_url or url` once.)"""
         return f"{self.compare_url or self.url}#{topic.slug}"
 
     def marks_in(self, titles) -> list[tuple[str, str]]:

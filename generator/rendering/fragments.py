@@ -125,8 +125,8 @@ def expected_section(expected, title, t, carried_title: str, description: str = 
 
 def _carried_html(item) -> str:
     """A criterion carried over, with its origin; made once, for every later level of its framework."""
-    item.html = (f'<li id="{escape_str(item.criterion.anchor)}" class="criterion"><p class="criterion__text">'
-                 f'{_e(item.criterion.text)} <span class="origin">{_e(item.origin)}</span></p></li>\n')
+    item.html = (f'<li id="{escape_str(item.criterion.anchor)}" class="criterion">{_e(item.criterion.text)} '
+                 f'<span class="origin">{escape_str(item.origin)}</span></li>\n')
     return item.html
 
 

@@ -6,7 +6,6 @@ A theme is code: its templates can run anything Python can.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from pathlib import Path
 
@@ -52,8 +51,8 @@ class Translations:
             if not values and key in chosen:
                 return chosen[key]
             if "count" in values:
-                if not category:  # counts come back on every page: each is worked out once
-                    category.append(functools.lru_cache(maxsize=512)(plural_rule(language if own else "en", self.cache)))
+                if not category:
+                    category.append(plural_rule(language if own else "en", self.cache))
                 variant = f"{key}_{category[0](values['count'])}"
                 if variant in chosen:
                     key = variant
