@@ -106,6 +106,9 @@ def test_the_level_page_lists_what_carries_over_in_place_of_a_pointer(content, t
     new = [" ".join(e.text.split()) for e in doc.with_class("criterion--new")]
     assert new == ["Leads a stand-up. new"]
     assert "4 criteria expected: 1 new, 3 from earlier levels" in text
+    level3 = parse_file(tmp_path / "out" / "ops" / "level-3" / "index.html")
+    assert [" ".join(e.text.split()) for e in level3.with_class("criteria--carried")] == [
+        "Asks for help. 1 Shares updates. 1 Pairs with others. 1B Leads a stand-up. 2", "Follows policies. 1"]
     # a carried criterion keeps the anchor it has at its own level
     level1 = parse_file(tmp_path / "out" / "ops" / "level-1" / "index.html")
     asks = next(e for e in level1.elements if e.attrs.get("class", "").startswith("criterion")

@@ -83,6 +83,10 @@ class Expected:
     new: set[str] = field(default_factory=set)  # anchors of criteria first expected here
     pointers: set[str] = field(default_factory=set)  # anchors of lines that only point back
     carried: list[Carried] = field(default_factory=list)  # still expected from below, not said again here
+    # The topic at the level below, when `carried` begins with all that it carries (nothing was
+    # said again at either level): its markup can then be reused.
+    extends: Expected | None = None
+    carried_html: str = ""  # made once, by the pages, for this level and those that extend it
 
     @property
     def anchor(self) -> str:
@@ -150,30 +154,36 @@ def expectations(framework: Framework) -> dict[str, list[Expected]]:
             continue
         earlier: dict[str, Carried] = {}  # compared text → where it was first expected
         at = {topic_level.level.id: topic_level for topic_level in topic.levels}
+        before: Expected | None = None  # the topic at the level below, if it carries all it could
         for index, level in enumerate(levels):
             here = at.get(level.id)
             if here is None:
                 if earlier:
-                    by_level[level.id].append(Expected(topic, level, None, set(), set(), list(earlier.values())))
+                    before = Expected(topic, level, None, set(), set(), list(earlier.values()), before)
+                    by_level[level.id].append(before)
                 continue
+            pointers, new, said, fresh = set(), set(), set(), []
+            labels, tokens, names = labels_below[index], label_tokens[index], names_below[index]
             groups = [(here.criteria, level.id)] + [(sub.criteria, level.id + sub.id) for sub in here.sublevels]
-            own = [(c, origin, " ".join(c.text.lower().split())) for criteria, origin in groups for c in criteria]
-            pointers, new, said, asked = set(), set(), set(), []
-            if index:
-                labels, tokens = labels_below[index], label_tokens[index]
-                pointers = {c.anchor for c, _, compared in own if len(compared) <= 120
-                            and not (LEVEL_TOKENS.isdisjoint(split := compared.split()) and tokens.isdisjoint(split))
-                            and _points_back(compared, level.rank, names_below[index], labels)}
-            for c, origin, compared in own:
-                if c.anchor in pointers:
-                    continue
-                if index and compared not in earlier:
-                    new.add(c.anchor)
-                said.add(compared)
-                asked.append((c, origin, compared))
-            carried = [item for text, item in earlier.items() if text not in said] if earlier else []
-            by_level[level.id].append(Expected(topic, level, here, new, pointers, carried))
-            for c, origin, compared in asked:
+            for criteria, origin in groups:
+                for c in criteria:
+                    compared = " ".join(c.text.lower().split())
+                    if index and len(compared) <= 120 \
+                            and not (LEVEL_TOKENS.isdisjoint(split := compared.split()) and tokens.isdisjoint(split)) \
+                            and _points_back(compared, level.rank, names, labels):
+                        pointers.add(c.anchor)
+                        continue
+                    said.add(compared)
+                    if compared not in earlier:
+                        if index:
+                            new.add(c.anchor)
+                        fresh.append((compared, c, origin))
+            again = not said.isdisjoint(earlier)  # said here as well as below: not carried, but shown here
+            carried = [item for text, item in earlier.items() if text not in said] if again else list(earlier.values())
+            expected = Expected(topic, level, here, new, pointers, carried, None if again else before)
+            by_level[level.id].append(expected)
+            for compared, c, origin in fresh:
                 if compared not in earlier:
                     earlier[compared] = Carried(c, origin)
+            before = None if again else expected
     return by_level

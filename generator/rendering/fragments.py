@@ -115,18 +115,29 @@ def expected_section(expected, title, t, carried_title: str, description: str = 
     own = _topic_level_html(expected.here, t, expected.new, expected.pointers) if expected.here is not None else ""
     carried = ""
     if expected.carried:
-        items = "".join([item.html or _carried_html(item) for item in expected.carried])
         carried = (f'<div class="carried"><h3 class="carried__title">{escape_output(carried_title)}</h3>'
-                   f'<ul class="criteria criteria--carried">{items}</ul></div>')
+                   f'<ul class="criteria criteria--carried">{_carried_items(expected)}</ul></div>')
     return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
                   f'  <h2 class="topic__title" id="{anchor}-title">{escape_output(title)}</h2>\n'
                   f'{about}{own}{carried}\n</section>')
 
 
+def _carried_items(expected) -> str:
+    """The items of what a topic carries over at one level. Later levels carry
+    more and more of the same criteria: a level that carries all the level
+    below carries takes its markup and adds what that level first asked."""
+    if not expected.carried_html:
+        below = expected.extends
+        done = _carried_items(below) if below is not None and below.carried else ""
+        start = len(below.carried) if done else 0
+        expected.carried_html = done + "".join([item.html or _carried_html(item) for item in expected.carried[start:]])
+    return expected.carried_html
+
+
 def _carried_html(item) -> str:
     """A criterion carried over, with its origin; made once, for every later level of its framework."""
-    item.html = (f'<li id="{escape_str(item.criterion.anchor)}" class="criterion">{_e(item.criterion.text)} '
-                 f'<span class="origin">{escape_str(item.origin)}</span></li>\n')
+    item.html = (f'<li id="{escape_str(item.criterion.anchor)}">{_e(item.criterion.text)} '
+                 f'<small>{escape_str(item.origin)}</small></li>\n')
     return item.html
 
 

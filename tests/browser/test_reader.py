@@ -28,7 +28,7 @@ def test_a_level_page_shows_what_carries_over_and_what_is_new(hosted, open_page,
     # what level 1 asked of Communication is shown, marked with where it comes from
     seeks = page.locator("#level-2-communication .criteria--carried > li", has_text="Seeks out feedback.")
     assert seeks.count() == 1 and seeks.evaluate(IN_VIEW)
-    assert seeks.locator(".origin").inner_text() == "1C"
+    assert seeks.locator("small").inner_text() == "1C"
     assert page.locator("#level-2-communication .carried__title").is_visible()
     # and what is new is marked as new
     shares = page.locator(".criterion--new", has_text="Frequently shares knowledge")
@@ -38,7 +38,7 @@ def test_a_level_page_shows_what_carries_over_and_what_is_new(hosted, open_page,
 def test_a_level_page_in_spanish_carries_over_and_counts_in_spanish(hosted, open_page):
     page = open_page(hosted.base + "masmovil/customer-service/level-f/", *PHONE)
     carried = page.locator(".criteria--carried > li", has_text="Básicos de los productos")
-    assert carried.evaluate(IN_VIEW) and carried.locator(".origin").inner_text() == "G"
+    assert carried.evaluate(IN_VIEW) and carried.locator("small").inner_text() == "G"
     text = visible_text(page)
     assert "1 nuevo" in text and "1 nuevos" not in text
     assert page.inner_text(".site-title") == "Marcos profesionales"
