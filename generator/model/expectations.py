@@ -168,7 +168,7 @@ def expectations(framework: Framework) -> dict[str, list[Expected]]:
             for criteria, origin in groups:
                 for c in criteria:
                     compared = " ".join(c.text.lower().split())
-                    if index and len(compared) <= 120 \
+                    if index and len(compared) <= 120 and compared.count(" ") < _MAX_WORDS \
                             and not (LEVEL_TOKENS.isdisjoint(split := compared.split()) and tokens.isdisjoint(split)) \
                             and _points_back(compared, level.rank, names, labels):
                         pointers.add(c.anchor)
