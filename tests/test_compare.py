@@ -18,33 +18,39 @@ def site(content, tmp_path):
 
 
 def chart_cells(doc):
-    """(column label, level text, grid-row) for each cell of the alignment chart."""
-    cells = []
+    """(row label, level text, (first, last grid column), lane, editorial) for each
+    cell of the alignment chart; the text leaves out what is only read aloud."""
+    cells, label = [], None
     for element in doc.elements:
-        if "chart__cell" in element.classes:
+        if "chart__label" in element.classes:
+            label = " ".join(element.text.split())
+        elif "chart__cell" in element.classes:
             style = element.attrs["style"]
-            column = int(re.search(r"grid-column: (\d+)", style).group(1))
-            rows = re.search(r"grid-row: (\d+) / (\d+)", style).groups()
-            cells.append((column, " ".join(element.text.split()), tuple(int(r) for r in rows),
-                          "chart__cell--editorial" in element.classes))
+            columns = tuple(int(c) for c in re.search(r"grid-column: (\d+) / (\d+)", style).groups())
+            lane = int(re.search(r"grid-row: (\d+)", style).group(1))
+            text = " ".join(element.text.split()).split(" :")[0]
+            cells.append((label, text, columns, lane, "chart__cell--editorial" in element.classes))
     return cells
 
 
-def test_alignment_chart_places_levels_in_bands_side_by_side(site):
+def test_alignment_chart_has_a_row_per_scale_against_the_bands(site):
     doc = parse_file(site / "compare" / "index.html")
-    heads = [" ".join(e.text.split()) for e in doc.with_class("chart__head")]
-    assert heads == ["NOS levels", "Contact Centre Skills", "Criterios de progresión"]
+    labels = [" ".join(e.text.split()) for e in doc.with_class("chart__label")]
+    assert labels == ["NOS levels", "Contact Centre Skills", "Criterios de progresión"]
+    bands = [" ".join(e.text.split()) for e in doc.with_class("chart__band")]
+    assert bands == ["Level 1", "Level 2", "Level 3", "Level 4", "Level 5"]
     cells = chart_cells(doc)
-    # NOS levels are the bands: one row each (row 1 is the header)
-    assert [c[2] for c in cells if c[0] == 1] == [(2, 3), (3, 4), (4, 5), (5, 6), (6, 7)]
-    skills = {c[1]: c for c in cells if c[0] == 2}
-    assert skills["Level 1 Learning"][2] == (2, 4)  # NOS 1–2
-    assert skills["Level 2 Performing * editorial judgement"][3]  # marked, not only coloured
-    assert skills["Level 3 Enhancing"][2] == (5, 7)  # range 4..5
-    # G and F both sit on e-skills level 1 (NOS 1–2), so they get two lanes
-    spanish = [c for c in cells if c[1].startswith("Level G") or c[1].startswith("Level F")]
-    assert {c[0] for c in spanish} == {3, 4}
-    assert all(c[2] == (2, 4) and c[3] for c in spanish)
+    skills = {c[1]: c for c in cells if c[0] == "Contact Centre Skills"}
+    assert skills["Level 1 Learning"][2] == (1, 3)  # NOS 1–2
+    assert skills["Level 2 Performing"][4]  # editorial: a dashed outline, and said in words
+    editorial = next(e for e in doc.with_class("chart__cell") if "Performing" in e.text)
+    assert "editorial judgement" in editorial.text and "NOS levels 3" in editorial.text
+    assert skills["Level 3 Enhancing"][2] == (4, 6)  # range 4..5
+    assert "*" not in " ".join(e.text for e in doc.with_class("chart__cell"))  # one legend, no star per cell
+    # G and F both sit on e-skills level 1 (NOS 1–2): two lanes of the one Spanish row
+    spanish = [c for c in cells if c[0] == "Criterios de progresión"]
+    assert sorted((c[1], c[3]) for c in spanish if c[1] in ("Level G", "Level F")) == [("Level F", 2), ("Level G", 1)]
+    assert all(c[2] == (1, 3) and c[4] for c in spanish if c[1] in ("Level G", "Level F"))
 
 
 def test_crosswalk_lists_every_member_with_working_links(site):
@@ -54,32 +60,37 @@ def test_crosswalk_lists_every_member_with_working_links(site):
     feedback = " ".join(rows["theme-feedback"].text.split())
     for text in ("Organise feedback", "5 analyse feedback", "2.3 Identify reasons", "1.1 Customer service ethos"):
         assert text in feedback
+    # a topic of a framework with levels links to its row of the level comparison, which shows every level
     for link in ("../nos/feedback/index.html#organise", "../nos/feedback/index.html#pc5",
-                 "../units/effectiveness/index.html#ac2-3", "../skills/index.html#ethos",
-                 "../es/criterios/index.html#conocimiento", "../nos/feedback/index.html#k1"):
+                 "../units/effectiveness/index.html#ac2-3", "../skills/compare/index.html#ethos",
+                 "../es/criterios/compare/index.html#conocimiento", "../nos/feedback/index.html#k1"):
         assert link in doc.links
     assert broken_links(site) == []
 
 
-def test_editorial_members_are_marked(site):
+def test_most_mappings_are_editorial_so_the_stated_one_is_marked_under_one_legend(site):
     doc = parse_file(site / "compare" / "index.html")
     items = [" ".join(e.text.split()) for e in doc.elements if e.tag == "li" and "#" not in e.text]
     pc5 = next(i for i in items if i.startswith("5 analyse feedback"))
     organise = next(i for i in items if i.startswith("Organise feedback"))
-    assert "editorial" not in pc5  # stated: editorial: false
-    assert "editorial" in organise
+    assert "stated in a source" in pc5  # editorial: false
+    assert "stated" not in organise and "*" not in organise
+    assert "Every mapping here is an editorial judgement, unless marked “stated in a source”." in doc.text
 
 
 def test_pair_pages_for_every_mapped_pair_are_linked(site):
     doc = parse_file(site / "compare" / "index.html")
-    pairs = sorted(link.removeprefix("../compare/") for link in doc.links if "--" in link)
+    pairs = sorted({link.removeprefix("../compare/") for link in doc.links if "--" in link})
     assert pairs == sorted([
         "es-criterios--skills/index.html", "es-criterios--nos-feedback/index.html", "skills--nos-feedback/index.html",
         "skills--units-effectiveness/index.html", "nos-feedback--units-effectiveness/index.html",
     ])
     pair = parse_file(site / "compare" / "es-criterios--skills" / "index.html")
     assert "Level by level" in pair.text
-    assert {c[1].split(" *")[0] for c in chart_cells(pair)} >= {"Level 1 Learning", "Level G", "Level E"}
+    assert {c[1] for c in chart_cells(pair)} >= {"Level 1 Learning", "Level G", "Level E"}
+    # the chart's rows follow the title: Spanish criteria first, then the skills framework
+    assert [" ".join(e.text.split()) for e in pair.with_class("chart__label")] == \
+        ["NOS levels", "Criterios de progresión", "Contact Centre Skills"]
     theme_pair = parse_file(site / "compare" / "skills--nos-feedback" / "index.html")
     columns = [" ".join(e.text.split()) for e in theme_pair.with_class("pair-column")]
     assert columns[0].startswith("Contact Centre Skills") and "Customer service ethos" in columns[0]

@@ -32,12 +32,14 @@ def test_named_scale_levels_show_name_description_and_guidelines(site):
     assert "Gathers information" in framework.text
 
 
-def test_topics_are_grouped_by_category_and_subcategory_with_codes(site):
+def test_topics_are_grouped_by_category_and_subcategory_with_full_codes(site):
     doc = parse_file(site / "skills" / "index.html")
-    text = doc.text
+    topics = next(e for e in doc.elements if e.attrs.get("id") == "topics")
+    text = " ".join(topics.text.split())
+    # "1.1" alone would name a topic of each category: the category's code comes first
     assert text.index("A Customer service provision") < text.index("1 Customer care") \
-        < text.index("1.1 Customer service ethos") < text.index("2 Service delivery") \
-        < text.index("B Business skills") < text.index("1.1 Listening")
+        < text.index("A1.1 Customer service ethos") < text.index("2 Service delivery") \
+        < text.index("B Business skills") < text.index("B1.1 Listening")
 
 
 def test_role_matrix_has_a_row_per_competency_and_a_column_per_role(site):
@@ -74,10 +76,10 @@ def test_career_path_shows_rising_competencies_and_by_how_much(site):
     doc = parse_file(site / "skills" / "paths" / "advisor--leader" / "index.html")
     rows = [" ".join(e.text.split()) for e in doc.elements if e.tag == "tr"][1:]
     assert rows == [
-        "1.1 Customer service ethos 1 3 +2",
-        "1.2 Complaints management – Not required 3 newly required",
-        "2.1 Transaction processing 2 3 +1",
-        "1.1 Listening – Not required 2 newly required",
+        "A1.1 Customer service ethos 1 3 +2",
+        "A1.2 Complaints management – Not required 3 newly required",
+        "A2.1 Transaction processing 2 3 +1",
+        "B1.1 Listening – Not required 2 newly required",
     ]
     index = parse_file(site / "skills" / "paths" / "index.html")
     assert "Customer Service Advisor → Experienced Advisor → Team Leader" in " ".join(
@@ -204,3 +206,32 @@ def test_level_pills_say_their_level_in_words_and_escape_names():
     assert "Not required" in level_pill(None, t) and "–" in level_pill(None, t)
     assert "Target not known" in level_pill(None, t, True) and "?" in level_pill(None, t, True)
     assert level_pill(None, t, symbol_only=True) == '<span class="pill pill--none" title="Not required">–</span>'
+
+
+def test_knowledge_items_are_numbered_so_they_can_be_cited(site):
+    doc = parse_file(site / "nos" / "feedback" / "index.html")
+    k1 = next(e for e in doc.elements if e.attrs.get("id") == "k1")
+    assert " ".join(k1.text.split()).startswith("K1 ")  # its anchor stays #k1
+
+
+MARKED = SKILLS.replace("title: Complaints management", "title: Complaints management*")
+
+
+def test_a_mark_in_a_title_must_be_explained(content):
+    assert problems_for(content, MARKED) == [
+        "skills.md:41: warning: topics[1].title: the mark '*' in this title is not explained: "
+        "add 'marks: {\"*\": what it means}' to the front matter"]
+
+
+def test_a_mark_is_explained_wherever_a_title_carrying_it_is_shown(content, tmp_path):
+    explained = MARKED.replace("\ncategories:", '\nmarks:\n  "*": denotes a legal obligation for the employer.\ncategories:', 1)
+    assert problems_for(content, explained) == []
+    out = tmp_path / "out"
+    build(content({"skills.md": explained}), out)
+    for page in ("skills", "skills/roles", "skills/compare", "a-z"):
+        doc = parse_file(out / page / "index.html")
+        assert "Complaints management*" in doc.text
+        (note,) = doc.with_class("marks-note")
+        assert note.text.split()[0] == "*" and "denotes a legal obligation for the employer." in note.text, page
+    # a page that shows no marked title says nothing about marks
+    assert "legal obligation" not in parse_file(out / "skills" / "level-1" / "index.html").text

@@ -35,10 +35,11 @@ def body_of(doc):
 
 
 def lists(doc):
-    """(topic, level, [criterion ids]) of each list of criteria that can be suggested on."""
+    """(topic, level, [criterion ids]) of each list of criteria that can be suggested on (not what a
+    level page carries over: its own level's page suggests on it)."""
     found, current = [], None
     for element in doc.elements:
-        if element.tag == "ul" and "criteria" in element.classes:
+        if element.tag == "ul" and "criteria" in element.classes and "criteria--carried" not in element.classes:
             current = (element.attrs.get("data-topic"), element.attrs.get("data-level"), [])
             found.append(current)
         elif element.tag == "li" and "criterion" in element.classes:

@@ -93,7 +93,7 @@ def _build(content_dir: Path, output_dir: Path, base_url: str | None, strict: bo
                      f"wrote {plural(outcome.pages, 'page')}")
             if search:
                 search_index.index(staging, [r.output for r in outcome.records
-                                             if r.kind in search_index.INDEXED_KINDS])
+                                             if r.kind in search_index.INDEXED_KINDS], language=outcome.site.language)
                 progress("indexed the site for search")
         snapshot.save(output_dir, stamp, outcome)
         changed = None

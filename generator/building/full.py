@@ -35,7 +35,7 @@ def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int
     settings = load_settings(content_dir, base_url)
     rels = list(content_files(content_dir))
     compare, referenced = references(content_dir)
-    stub = make_site(settings.config, [], Mappings(), settings.updated, compare)
+    stub = make_site(settings.config, [], Mappings(), settings.updated, compare, referenced)
     job = Job(content_dir, settings, {}, stub, staging, whole=whole, each=each)
     generic = find_generic(content_dir, rels, job)
     job.generic_topics = generic_topics_of([generic]) if generic is not None else {}

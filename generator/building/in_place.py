@@ -69,7 +69,7 @@ def _update(snapshot: Snapshot, content_dir: Path, output_dir: Path, base_url: s
     settings = load_settings(content_dir, base_url, updated)
     old = snapshot.results(changed + removed) if changed or removed else {}
     job = Job(content_dir, settings, snapshot.get("generic_topics"),
-              make_site(settings.config, [], Mappings(), updated, compare), None, memory={},
+              make_site(settings.config, [], Mappings(), updated, compare, referenced), None, memory={},
               markdown={rel: r.markdown for rel, r in old.items()})
     fresh = work_all(job, changed, jobs=1)
     if any(r.path == GENERIC_PATH for r in fresh):
@@ -109,7 +109,7 @@ def _update(snapshot: Snapshot, content_dir: Path, output_dir: Path, base_url: s
     if search and any(kinds.get(rel) in search_index.INDEXED_KINDS for rel in written | gone):
         records = outcome.records or [record for r in {**snapshot.results(), **{r.rel: r for r in fresh}}.values()
                                       for record in r.pages] + shared
-        _reindex(output_dir, records)
+        _reindex(output_dir, records, settings.config.language)
         progress("indexed the site for search")
     snapshot.write({"manifest": stamp, "updated": updated, **(whole_site_rows(outcome) if reshaped else {})},
                    fresh, removed)
@@ -190,13 +190,14 @@ def _remove(output_dir: Path, stale: set[str]) -> None:
             folder.rmdir()
 
 
-def _reindex(output_dir: Path, records: list[PageRecord]) -> None:
+def _reindex(output_dir: Path, records: list[PageRecord], language: str) -> None:
     """Index the site again beside it, then swap the new bundle in."""
     fresh = output_dir.parent / f".{output_dir.name}.{search_index.BUNDLE}-{os.getpid()}"
     retired = output_dir.parent / f".{output_dir.name}.{search_index.BUNDLE}-old-{os.getpid()}"
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        search_index.index(output_dir, [r.output for r in records if r.kind in search_index.INDEXED_KINDS], fresh)
+        search_index.index(output_dir, [r.output for r in records if r.kind in search_index.INDEXED_KINDS], fresh,
+                           language)
         current = output_dir / search_index.BUNDLE
         if current.exists():
             current.rename(retired)

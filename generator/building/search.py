@@ -2,10 +2,12 @@
 
 Pagefind's binary ships in the `pagefind[bin]` wheel and works offline. It
 indexes the pages marked `data-pagefind-body` (frameworks, standards, units,
-roles, guides), one index per language, so Spanish pages are searched as
-Spanish. Pagefind reads every HTML file it is shown, so it is shown only the
-pages that are indexed (hard links in a folder of their own): the level and
-comparison pages repeat what the framework pages say.
+roles, guides) into one index, with the site's language rules: a search from
+any page then finds pages in every language (by default Pagefind makes an
+index per language and searches only the page's own). Pagefind reads every
+HTML file it is shown, so it is shown only the pages that are indexed (hard
+links in a folder of their own): the level and comparison pages repeat what
+the framework pages say.
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ def available() -> bool:
 INDEXED_KINDS = {"progression", "standard", "unit", "markdown", "role"}
 
 
-def index(site_dir: Path, pages: list[str] | None = None, bundle: Path | None = None) -> None:
+def index(site_dir: Path, pages: list[str] | None = None, bundle: Path | None = None,
+          language: str = "en") -> None:
     """Write the search bundle into `bundle` (by default `site_dir/pagefind/`),
-    indexing `pages` (output paths; all HTML files when None)."""
+    indexing `pages` (output paths; all HTML files when None) as `language`."""
     if not available():
         raise LadderError("search needs Pagefind: pip install 'pagefind[bin]' (or build with --no-search)")
     source = site_dir
@@ -50,7 +53,8 @@ def index(site_dir: Path, pages: list[str] | None = None, bundle: Path | None = 
                 shutil.copyfile(site_dir / rel, target)
     try:
         result = subprocess.run(
-            [_pagefind(), "--site", str(source), "--output-path", str(bundle or site_dir / BUNDLE), "--silent"],
+            [_pagefind(), "--site", str(source), "--output-path", str(bundle or site_dir / BUNDLE),
+             "--force-language", language, "--silent"],
             capture_output=True, text=True, timeout=3600, cwd=source, env=_environment(),
         )
     finally:

@@ -73,7 +73,7 @@ def check(job: Job, results: list[FileResult], referenced: set[str]) -> Outcome:
     problems = sorted(dict.fromkeys(site_problems + [p for r in results for p in r.problems]), key=Problem.sort_key)
     if any(p.is_error for p in problems):
         return Outcome(problems)
-    site = make_site(config, models, mappings, settings.updated, job.site.compare)
+    site = make_site(config, models, mappings, settings.updated, job.site.compare, job.site.referenced)
     pages_of = {r.rel: r.pages for r in results}
     ordered = [record for rel in kept for record in pages_of[rel]]
     shared = [] if job.whole or job.each is not None else page_kinds.site_pages(site)

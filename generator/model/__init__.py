@@ -14,6 +14,7 @@ from .framework import (
                         Topic,
                         TopicLevel,
                         humanise,
+                        marks_notes,
                         slugify,
 )
 from .mappings import Alignment, LevelLink, Mappings, Member, RoleLevel, Scale, Theme
@@ -22,5 +23,5 @@ from .site import Brand, Group, Palette, Site, SiteConfig, group_frameworks, mak
 __all__ = [
     "Alignment", "Brand", "Category", "Criterion", "Framework", "Group", "Level", "LevelLink", "Mappings", "Member",
     "Palette", "Role", "RoleLevel", "Scale", "Site", "SiteConfig", "Source", "Sublevel", "Theme", "Topic", "TopicLevel",
-    "group_frameworks", "humanise", "make_site", "slugify",
+    "group_frameworks", "humanise", "make_site", "marks_notes", "slugify",
 ]

@@ -93,6 +93,15 @@ class Topic:
     subcategory: Category | None = None
     levels: list[TopicLevel] = field(default_factory=list)
 
+    @property
+    def full_code(self) -> str:
+        """The code that tells the topic apart across its framework: its category's
+        code, then its own ("A1.1"), as topics of two categories may share "1.1"."""
+        prefix = self.category.code if self.category is not None else ""
+        if not self.code or not prefix or self.code.startswith(prefix):
+            return self.code
+        return prefix + self.code
+
     def at(self, level: Level) -> TopicLevel | None:
         for topic_level in self.levels:
             if topic_level.level.id == level.id:
@@ -122,7 +131,8 @@ class Source:
     publisher: str = ""
     url: str = ""
     licence: str = ""
-    notes: str = ""
+    notes: str = ""  # Markdown
+    notes_html: str = ""
 
 
 @dataclass(slots=True, eq=False)
@@ -146,6 +156,7 @@ class Framework:
     knowledge: list[Criterion] = field(default_factory=list)  # a standard's knowledge and understanding
     meta: dict[str, str] = field(default_factory=dict)  # reference, level, credit… when given
     meta_extra: list[tuple[str, str]] = field(default_factory=list)  # other labelled metadata
+    marks: dict[str, str] = field(default_factory=dict)  # a mark in titles ("*") → what it means
     digest: str = ""  # hash of the content file
 
     def topic_groups(self) -> list[tuple[Category | None, list[tuple[Category | None, list[Topic]]]]]:
@@ -180,6 +191,21 @@ class Framework:
     def level_url(self, level: Level) -> str:
         return f"{self.path}/{level.slug}/"
 
+    @property
+    def compare_url(self) -> str:
+        """Its levels side by side, topic by topic; "" when it has no levels to compare."""
+        return f"{self.path}/compare/" if self.kind == "progression" and len(self.levels) > 1 else ""
+
+    def topic_url(self, topic: Topic) -> str:
+        """Where a topic is shown at every level: its row of the level comparison,
+        or, without one, its place on the framework's page. (Templates that link
+        many topics work out `compare_url or url` once.)"""
+        return f"{self.compare_url or self.url}#{topic.slug}"
+
+    def marks_in(self, titles) -> list[tuple[str, str]]:
+        """The marks (and what they mean) that occur in `titles`, for a note beside them."""
+        return [(mark, meaning) for mark, meaning in self.marks.items() if any(mark in title for title in titles)]
+
     def at_level(self, level: Level) -> list[tuple[Topic, TopicLevel]]:
         """The topics with something expected at `level`, each with what it is."""
         return [(topic, topic_level) for topic in self.topics if (topic_level := topic.at(level)) is not None]
@@ -190,6 +216,16 @@ class Framework:
             for topic_level in topic.levels:
                 yield from topic_level.all_criteria()
         yield from self.knowledge
+
+
+def marks_notes(shown) -> list[tuple[Framework, str, str]]:
+    """(framework, mark, meaning) for each mark in titles from several
+    frameworks, once: `shown` gives each framework with the titles shown."""
+    found: list[tuple[Framework, str, str]] = []
+    for framework, titles in shown:
+        found.extend(note for mark, meaning in framework.marks_in(titles)
+                     if (note := (framework, mark, meaning)) not in found)
+    return found
 
 
 def humanise(name: str) -> str:

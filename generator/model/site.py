@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .framework import Framework, slugify
+from .framework import Framework, humanise, slugify
 from .mappings import Mappings
 
 
@@ -53,6 +53,8 @@ class SiteConfig:
     suggest_changes: bool = True  # "suggest a change" links, when there is a repository
     brand: Brand = Brand()
     file: str = ""  # the settings file, when there is one
+    groups: dict[str, str] = field(default_factory=dict)  # group id → name shown
+    translations: dict[str, dict] = field(default_factory=dict)  # language → title, description, groups
 
     @property
     def base_path(self) -> str:
@@ -80,6 +82,21 @@ class Site:
     mappings: Mappings = field(default_factory=Mappings)
     updated: dict[str, str] = field(default_factory=dict)  # content file → date of its last commit
     compare: bool = False  # the site has mappings, so a comparison page
+    group_names: dict[str, str] = field(default_factory=dict)  # group id → name shown
+    translations: dict[str, dict] = field(default_factory=dict)  # language → title, description, groups
+    referenced: frozenset[str] = frozenset()  # framework paths the mappings name: they are on the comparison
+
+    def title_in(self, language: str) -> str:
+        """The site's title on a page in `language`."""
+        return self.translations.get(language, {}).get("title") or self.title
+
+    def description_in(self, language: str) -> str:
+        return self.translations.get(language, {}).get("description") or self.description
+
+    def group_name(self, group: str, language: str) -> str:
+        """A navigation group's name on a page in `language`: as site.yml gives it, or its id title-cased."""
+        return (self.translations.get(language, {}).get("groups", {}).get(group) or self.group_names.get(group)
+                or humanise(group))
 
     def framework(self, path: str) -> Framework | None:
         for framework in self.frameworks:
@@ -104,8 +121,9 @@ def group_frameworks(frameworks) -> list[Group]:
 
 
 def make_site(config: SiteConfig, frameworks: list[Framework], mappings: Mappings, updated: dict[str, str],
-              compare: bool) -> Site:
+              compare: bool, referenced=frozenset()) -> Site:
     return Site(title=config.title, description=config.description, language=config.language,
                 base_url=config.base_url, repository=config.repository,
                 frameworks=frameworks, groups=group_frameworks(frameworks), mappings=mappings,
-                updated=updated, compare=compare)
+                updated=updated, compare=compare, group_names=config.groups, translations=config.translations,
+                referenced=frozenset(referenced))

@@ -123,7 +123,7 @@ SOURCE = Record(
         "publisher": Text(),
         "url": Url(doc="Where the source can be read: an http(s) or mailto URL, or a relative one."),
         "licence": Text(),
-        "notes": Text(),
+        "notes": Text(doc="Markdown: how the source was read, and anything it leaves unclear."),
     },
     name="a source",
 )
@@ -162,6 +162,8 @@ FRAMEWORK = Record(
         "roles": ListOf(ROLE, expected="a list of roles"),
         "meta": META,
         "knowledge": ListOf(CRITERION, doc="Standards: the knowledge and understanding list."),
+        "marks": MapOf(Text(required=True), doc="What a mark in topic titles means, e.g. '*': an obligation "
+                                                "for the employer; explained wherever such a title is shown."),
     },
     name="framework front matter",
 )

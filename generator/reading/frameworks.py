@@ -38,6 +38,7 @@ _SUBLEVEL = re.compile(
     r"^\s*criteria\s+for\s+sub-?level\s+([A-Za-z0-9]{1,3})\s*(?:\((?P<qualifier>[^)]*)\))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
+_MARKS = re.compile(r"[*†‡§]+")  # marks that point to a note, as sources print them after a title
 _FIRST_HEADING = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
@@ -166,7 +167,7 @@ class _FrameworkReader:
             featured=bool(data["homepage"]),
             body_html=self.rendered(body, "" if self.kind == "markdown" else "about-", "body"),
             overview_html=self.rendered(data["overview"] or "", "overview-", ("overview",)),
-            source=Source(**data["source"]) if data["source"] and any(data["source"].values()) else None,
+            source=self.read_source(data["source"]),
             digest=self.page.digest,
         )
         if self.kind == "markdown":
@@ -184,10 +185,27 @@ class _FrameworkReader:
         framework.knowledge = [
             self.criterion(item, f"k{n}", ("knowledge", n - 1)) for n, item in enumerate(data["knowledge"], 1)
         ]
+        for n, item in enumerate(framework.knowledge, 1):  # K1, K2…: numbered, so they can be cited
+            item.number = item.number or f"K{n}"
+        framework.marks = data["marks"]
+        self.check_marks(framework)
         meta = data["meta"] or {}
         framework.meta = {key: meta[key] for key in META_KEYS if meta.get(key)}
         framework.meta_extra = [(item["label"], item["value"]) for item in meta.get("extra") or []]
         return framework
+
+    def read_source(self, data: dict | None) -> Source | None:
+        if not data or not any(data.values()):
+            return None
+        return Source(**data, notes_html=self.rendered(data["notes"] or "", "source-", ("source", "notes")))
+
+    def check_marks(self, framework: Framework) -> None:
+        """A mark such as "*" in a topic title must be explained in `marks`."""
+        for index, topic in enumerate(framework.topics):
+            if unexplained := [mark for mark in _MARKS.findall(topic.title) if mark not in framework.marks]:
+                self.error(f"the mark {unexplained[0]!r} in this title is not explained: add "
+                           f"'marks: {{\"{unexplained[0]}\": what it means}}' to the front matter",
+                           ("topics", index, "title"), "warning")
 
     def read_language(self) -> str:
         language = (self.data["language"] or self.site_language).lower()

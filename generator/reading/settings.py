@@ -10,13 +10,32 @@ from ..errors import Problem, UsageError
 from ..model import SiteConfig
 from . import files
 from .brand import COLOUR, read_brand
-from .schema import Boolean, Checker, LanguageTag, ListOf, Record, Text, Url, describe
+from .schema import (
+    Boolean,
+    Checker,
+    LanguageTag,
+    ListOf,
+    MapOf,
+    Record,
+    Text,
+    Url,
+    describe,
+)
 from .urls import url_problem
 
+GROUP_NAMES = MapOf(Text(), doc="Navigation group (a `sidebarGroup` id) → its name as shown; "
+                                "by default the id, title-cased.")
 SITE_SCHEMA = Record(
     {
         "title": Text(default="Career frameworks", doc="Shown in the header and the browser tab."),
         "description": Text(default="", doc="One sentence for the home page and search engines."),
+        "groups": GROUP_NAMES,
+        "translations": MapOf(
+            Record({"title": Text(doc="The site's title on pages in this language."),
+                    "description": Text(doc="The description on pages in this language."),
+                    "groups": GROUP_NAMES},
+                   name="a language's title, description and group names"),
+            doc="Per language (es, fr…): the title, description and group names of pages in that language."),
         "base_url": Text(default="", doc="Where the site is published, e.g. https://org.github.io/frameworks/."),
         "language": LanguageTag(default="en", doc="Language of the interface: en or es."),
         "repository": Url(absolute=True, default="", doc="Repository URL, for 'Edit this page' links."),
@@ -160,5 +179,8 @@ def load_config(content_dir: Path) -> tuple[SiteConfig, list[Problem]]:
         suggest_changes=data["suggest_changes"],
         brand=brand,
         file=name,
+        groups=data["groups"],
+        translations={language.lower(): {key: value for key, value in texts.items() if value}
+                      for language, texts in data["translations"].items()},
     )
     return config, problems

@@ -106,17 +106,18 @@ def _assign_lanes(cells: list[Cell]) -> int:
     return max(1, len(lanes))
 
 
-def build_chart(mappings: Mappings, scales: list[Scale], only: set[str] | None = None) -> Chart | None:
-    """The alignment chart for `scales` (or the subset whose ids are in `only`)."""
+def build_chart(mappings: Mappings, scales: list[Scale], only: list[str] | None = None) -> Chart | None:
+    """The alignment chart for `scales`, or for those whose ids are in `only`,
+    in that order (a page about two frameworks names them in its title)."""
     bands = band_scale(mappings, scales)
     if bands is None:
         return None
     placed = _place(mappings.alignments, bands)
     columns, unaligned = [], []
     ordered = [bands] + [s for s in scales if s is not bands]
+    if only is not None:
+        ordered = [bands] + sorted((s for s in ordered if s.id in only and s is not bands), key=lambda s: only.index(s.id))
     for scale in ordered:
-        if only is not None and scale.id not in only and scale is not bands:
-            continue
         if scale.id not in placed:
             if any(scale in (a.start, a.end) for a in mappings.alignments):
                 unaligned.append(scale)

@@ -38,10 +38,15 @@ def criteria_list(criteria: list[Criterion], t, new: set[str] | None = None, sug
     return Markup(_criteria_html(criteria, t, new, suggest))
 
 
-def _criteria_html(criteria: list[Criterion], t, new: set[str] | None, suggest) -> str:
+def _criteria_html(criteria: list[Criterion], t, new: set[str] | None, suggest=None,
+                   skip: set[str] | None = None) -> str:
     if not criteria:
         return ""
-    about = suggest.lists.get(criteria[0], "") if suggest is not None else ""
+    about = suggest.lists.get(criteria[0], "") if suggest is not None else ""  # known by its first criterion
+    if skip:
+        criteria = [c for c in criteria if c.anchor not in skip]
+        if not criteria:
+            return ""
     parts = [f'<ul class="criteria criteria--numbered"{about}>' if criteria[0].number else f'<ul class="criteria"{about}>']
     examples_label = _e(t("examples"))
     inherited_badge = (f' <span class="badge badge--inherited" title="{_e(t("inherited_title"))}">'
@@ -81,8 +86,9 @@ def topic_level_body(topic_level: TopicLevel, t, new: set[str] | None = None, su
     return Markup(_topic_level_html(topic_level, t, new, suggest))
 
 
-def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None, suggest) -> str:
-    parts = [_criteria_html(topic_level.criteria, t, new, suggest)]
+def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None, suggest=None,
+                      skip: set[str] | None = None) -> str:
+    parts = [_criteria_html(topic_level.criteria, t, new, suggest, skip)]
     for sub in topic_level.sublevels:
         anchor = escape_str(sub.anchor)
         qualifier = f' <span class="sublevel__qualifier">({_e(sub.qualifier)})</span>' if sub.qualifier else ""
@@ -90,7 +96,7 @@ def _topic_level_html(topic_level: TopicLevel, t, new: set[str] | None, suggest)
             f'<section class="sublevel" id="{anchor}" aria-labelledby="{anchor}-title">'
             f'<h4 class="sublevel__title" id="{anchor}-title"><span class="sublevel__badge">'
             f'{_e(topic_level.level.id)}{_e(sub.id)}</span> {_e(t("sublevel"))} {_e(sub.id)}'
-            f"{qualifier}</h4>{_criteria_html(sub.criteria, t, new, suggest)}</section>\n"
+            f"{qualifier}</h4>{_criteria_html(sub.criteria, t, new, suggest, skip)}</section>\n"
         )
     return "".join(parts)
 
@@ -104,6 +110,47 @@ def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", descri
     return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
                   f'  <{heading} class="topic__title" id="{anchor}-title">{escape_output(title)}</{heading}>\n'
                   f'{about}  {_topic_level_html(topic_level, t, new, suggest)}\n</section>')
+
+
+def expected_section(expected, title, t, carried_title: str, description: str = "", suggest=None) -> Markup:
+    """Everything a topic expects at one level, for the level's page: what it
+    says there (new criteria marked, lines that only point back left out),
+    then what is still expected from the levels below, each with its origin."""
+    anchor = escape_str(expected.anchor)
+    about = f'<p class="topic__description">{escape_output(description)}</p>' if description else ""
+    own = _topic_level_html(expected.here, t, expected.new, suggest, expected.pointers) \
+        if expected.here is not None else ""
+    carried = ""
+    if expected.carried:
+        carried = (f'<div class="carried"><h3 class="carried__title">{escape_output(carried_title)}</h3>'
+                   f'<ul class="criteria criteria--carried">{_carried_items(expected)}</ul></div>')
+    return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
+                  f'  <h2 class="topic__title" id="{anchor}-title">{escape_output(title)}</h2>\n'
+                  f'{about}{own}{carried}\n</section>')
+
+
+def _carried_items(expected) -> str:
+    """The items of what a topic carries over at one level. Later levels carry
+    more and more of the same criteria: a level that carries all the level
+    below carries takes its markup and adds what that level first asked."""
+    if not expected.carried_html:
+        below = expected.extends
+        done = _carried_items(below) if below is not None and below.carried else ""
+        start = len(below.carried) if done else 0
+        expected.carried_html = done + "".join([item.html or _carried_html(item) for item in expected.carried[start:]])
+    return expected.carried_html
+
+
+def _carried_html(item) -> str:
+    """A criterion carried over, with its origin; made once, for every later level of its framework."""
+    item.html = (f'<li id="{escape_str(item.criterion.anchor)}">{_e(item.criterion.text)} '
+                 f'<small>{escape_str(item.origin)}</small></li>\n')
+    return item.html
+
+
+def topic_link(href: str, topic) -> Markup:
+    """A topic's full code and title, linking to `href` (its place)."""
+    return Markup(f'<a href="{escape_str(href)}">{escape_output(topic_title(topic))}</a>')
 
 
 def level_pill(level, t, unknown: bool = False, symbol_only: bool = False) -> Markup:
@@ -147,13 +194,18 @@ def level_namer(t):
 
 
 def topic_title(topic) -> Markup | str:
-    """A topic's title after its code: "1.1 Customer service ethos"."""
-    if not topic.code:
+    """A topic's title after its full code: "A1.1 Customer service ethos"."""
+    code = topic.full_code
+    if not code:
         return topic.title
-    return Markup(f'<span class="code">{escape_output(topic.code)}</span> {escape_output(topic.title)}')
+    return Markup(f'<span class="code">{escape_output(code)}</span> {escape_output(topic.title)}')
 
 
-category_title = topic_title  # categories show their code the same way
+def category_title(category) -> Markup | str:
+    """A category's (or subcategory's) title after its code: "A Customer service provision"."""
+    if not category.code:
+        return category.title
+    return Markup(f'<span class="code">{escape_output(category.code)}</span> {escape_output(category.title)}')
 
 
 def lang_marker(language: str):
@@ -176,17 +228,41 @@ def _plain_list_html(criteria: list[Criterion]) -> str:
     return f'<ul class="compact-criteria">{items}</ul>'
 
 
-def level_table_rows(framework) -> Markup:
-    """A row per topic with criteria, its criteria at each level side by
-    side: the body of a framework's level comparison, which shows every
-    criterion of the framework once more."""
-    columns = [(level, escape_str(level.slug)) for level in framework.levels]
+def _compared_cell(here: TopicLevel, sublevel_word: str) -> str:
+    """One topic at one level, compactly: its criteria, then each sublevel under its label."""
+    parts = [_plain_list_html(here.criteria)] if here.criteria else []
+    for sub in here.sublevels:
+        qualifier = f' <span class="sublevel__qualifier">({_e(sub.qualifier)})</span>' if sub.qualifier else ""
+        parts.append(f'<p class="compact-sublevel"><span class="sublevel__badge">{_e(here.level.id)}{_e(sub.id)}'
+                     f'</span> {sublevel_word} {_e(sub.id)}{qualifier}</p>{_plain_list_html(sub.criteria)}')
+    return "".join(parts)
+
+
+def level_table_rows(framework, t, level_name, roles_href: str = "") -> Markup:
+    """A row per topic, its criteria at each level side by side (sublevels
+    labelled): the body of a framework's level comparison, which is also each
+    topic's place, so a topic with no criteria gets a row that says so.
+
+    Each cell starts with its level's name, shown where the table is read as
+    cards on a narrow screen. The comparison shows every criterion of the
+    framework once more, so it is built here rather than in the template."""
+    columns = [(escape_str(level.slug), f'<p class="level-table__label">{_e(level_name(level))}</p>')
+               for level in framework.levels]
+    nothing = f'<p class="empty">{_e(t("no_criteria_at_level"))}</p>'
+    sublevel_word = _e(t("sublevel"))
     rows = []
     for topic in framework.topics:
-        if not topic.levels:
-            continue
-        cells = "".join([f'<td data-level="{slug}">{_plain_list_html(here.all_criteria())}</td>'
-                         if (here := topic.at(level)) else f'<td data-level="{slug}"></td>'
-                         for level, slug in columns])
-        rows.append(f'<tr id="{escape_str(topic.slug)}"><th scope="row">{topic_title(topic)}</th>{cells}</tr>\n')
+        about = (f'<span class="level-table__description">{_e(topic.description)}</span>'
+                 if topic.description else "")
+        head = f'<th scope="row">{escape_output(topic_title(topic))}{about}</th>'
+        if topic.levels:
+            cells = "".join([f'<td data-level="{slug}">{label}{_compared_cell(here, sublevel_word)}</td>'
+                             if (here := topic.at(level)) else f'<td data-level="{slug}">{label}{nothing}</td>'
+                             for (slug, label), level in zip(columns, framework.levels)])
+        else:
+            roles = (f' <a href="{escape_str(roles_href)}#{escape_str(topic.slug)}">{_e(t("targets_by_role"))}</a>'
+                     if roles_href else "")
+            cells = (f'<td class="level-table__none" colspan="{len(columns)}">'
+                     f'<p class="empty">{_e(t("no_criteria_in_source"))}{roles}</p></td>')
+        rows.append(f'<tr id="{escape_str(topic.slug)}">{head}{cells}</tr>\n')
     return Markup("".join(rows))

@@ -51,7 +51,7 @@ class Renderer:
         if key not in self._headers:
             links = self.links
             self._headers[key] = Markup(self.theme.env.get_template("partials/header.html").render(
-                site=site, current=current, root=root or "./", t=self.strings(page.language),
+                site=site, current=current, root=root or "./", t=self.strings(page.language), language=page.language,
                 url=lambda target: links.href(root, target), brand=self.config.brand,
                 asset=lambda name: links.asset(root, name),
             ))

@@ -16,6 +16,7 @@ from ..model import humanise, slugify
 from ..reading import yamlio
 from . import fragments, jinja
 from .jinja import Environment
+from .plurals import plural_rule
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # An installed Ladder carries the theme inside its package (see pyproject.toml);
@@ -25,9 +26,13 @@ DEFAULT_THEME = next((folder for folder in (_PACKAGE / "themes" / "default", _PA
 
 
 class Translations:
-    """Interface strings per language, from the theme's `i18n/*.yml` files."""
+    """Interface strings per language, from the theme's `i18n/*.yml` files.
 
-    def __init__(self, folders: list[Path]):
+    A string with a {count} picks its variant by the language's CLDR plural
+    category: `key_one`, `key_few`, `key_many`…, and `key` itself for "other"."""
+
+    def __init__(self, folders: list[Path], cache: Path | None = None):
+        self.cache = cache
         self.strings: dict[str, dict[str, str]] = {}
         for folder in reversed(folders):  # later folders override earlier ones
             for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
@@ -40,22 +45,35 @@ class Translations:
     def chosen(self, language: str) -> dict[str, str]:
         """Every string in `language`, English where it has none."""
         english = self.strings.get("en", {})
-        return {**english, **{k: v for k, v in self.strings.get(language, {}).items() if v}}
+        own = {k: v for k, v in self.strings.get(language, {}).items() if v}
+        # A string the language has comes with its own plural variants, never English ones.
+        bases = set(own) | {k.rpartition("_")[0] for k in own if k.endswith(_CATEGORIES)}
+        return {**{k: v for k, v in english.items()
+                   if not (k.endswith(_CATEGORIES) and k.rpartition("_")[0] in bases)}, **own}
 
     def for_language(self, language: str):
         chosen = self.chosen(language)
+        rule_language = language if any(self.strings.get(language, {}).values()) else "en"
+        category: list = []  # the plural rule, made on first use
 
         def translate(key: str, **values) -> str:
             if not values and key in chosen:
                 return chosen[key]
-            if values.get("count") == 1 and key + "_one" in chosen:
-                key += "_one"
+            if "count" in values:
+                if not category:
+                    category.append(plural_rule(rule_language, self.cache))
+                variant = f"{key}_{category[0](values['count'])}"
+                if variant in chosen:
+                    key = variant
             text = chosen.get(key)
             if text is None:
                 raise KeyError(f"no interface string {key!r} in the theme's i18n files")
             return text.format(**values)
 
         return translate
+
+
+_CATEGORIES = ("_zero", "_one", "_two", "_few", "_many")  # CLDR's, besides "other"
 
 
 def theme_languages(override: Path | None) -> set[str]:
@@ -86,7 +104,7 @@ class Theme:
             self.env.globals[name] = getattr(fragments, name)
         self.env.filters["slug"] = slugify
         self.env.filters["humanise"] = humanise
-        self.translations = Translations([f / "i18n" for f in self.folders])
+        self.translations = Translations([f / "i18n" for f in self.folders], cache)
 
     def compile_share(self, share: int, shares: int, unused: tuple[str, ...] = ()) -> None:
         """Load every template but the `unused` ones, compiling those the bytecode cache lacks.

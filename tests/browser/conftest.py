@@ -58,6 +58,23 @@ def sites(tmp_path_factory) -> dict[str, Site]:
         server.server_close()
 
 
+@pytest.fixture(scope="package")
+def hosted(tmp_path_factory) -> Site:
+    """The project's content as GitHub Pages publishes it: under /org-frameworks/,
+    with absolute links and search, served from the folder above."""
+    root = tmp_path_factory.mktemp("hosted")
+    out = root / "org-frameworks"
+    result = build(SOURCES["content"], out, base_url="/org-frameworks/", search=True)
+    server, base = serve(root)
+    pages = collect(result.site)
+    every = {}
+    for page in pages:
+        every.setdefault(page.kind, []).append(page.output)
+    yield Site("hosted", out, base + "org-frameworks/", first_page_of_each_kind(pages), every)
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture
 def page_case(request, sites):
     """(site, kind) for one page of one kind of one site."""

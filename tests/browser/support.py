@@ -160,3 +160,30 @@ def tab_until(page, predicate, limit: int = 400) -> list[dict]:
             return stops
     texts = ", ".join(f"{s['tag']}:{s['text']!r}" for s in stops[:20] if s)
     pytest.fail(f"not reached by Tab in {limit} presses; first stops: {texts}", pytrace=False)
+
+
+# Scrolls `el` into view as a reader would, then says whether its start is
+# inside the window, uncovered (by a sticky header, say) and not cut off at
+# either side.
+IN_VIEW = """(el) => {
+  const tall = el.getBoundingClientRect().height > innerHeight / 2;
+  el.scrollIntoView({block: tall ? 'start' : 'center', inline: 'nearest'});
+  const r = el.getBoundingClientRect();
+  if (!el.checkVisibility() || r.width === 0 || r.left < -1 || r.right > innerWidth + 1
+      || r.top < 0 || r.top >= innerHeight) return false;
+  const at = document.elementFromPoint(r.left + Math.min(6, r.width / 2), r.top + Math.min(6, r.height / 2));
+  return !!at && (el.contains(at) || at.contains(el));
+}"""
+
+# What scrolls sideways: the page itself, or a box on it (a table in a
+# scrolling frame, say), as "tag.class scrollWidth>clientWidth".
+NO_SIDEWAYS_SCROLL = """() => {
+  const found = [];
+  if (document.documentElement.scrollWidth > innerWidth) found.push('page ' + document.documentElement.scrollWidth);
+  for (const el of document.querySelectorAll('body *')) {
+    const x = getComputedStyle(el).overflowX;
+    if ((x === 'auto' || x === 'scroll') && el.scrollWidth > el.clientWidth + 1 && el.checkVisibility())
+      found.push(el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ' ' + el.scrollWidth + '>' + el.clientWidth);
+  }
+  return found;
+}"""

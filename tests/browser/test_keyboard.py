@@ -106,7 +106,7 @@ def test_level_tabs_work_with_arrow_keys(sites, open_page):
 
 
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["enter", "space"])
-@pytest.mark.parametrize("source, details", [("content", "source__notes"), ("monzo", "examples")])
+@pytest.mark.parametrize("source, details", [("content", "about-source__notes"), ("monzo", "examples")])
 def test_details_open_and_close_with_the_keyboard(source, details, key, sites, open_page):
     if source not in sites:
         pytest.skip(f"{source} is not here")
@@ -135,7 +135,7 @@ def test_level_comparison_selects_work_with_the_keyboard(sites, open_page):
         return page.evaluate("""() => [...new Set([...document.querySelectorAll('.level-table [data-level]')]
             .filter(c => c.checkVisibility()).map(c => c.getAttribute('data-level')))]""")
 
-    levels = page.evaluate("[...document.querySelectorAll('select[name=a] option')].map(o => o.value)")
+    levels = page.evaluate("[...document.querySelectorAll('select[name=b] option')].map(o => o.value)")
     assert len(levels) >= 3, "the comparison needs three levels to show that others hide"
     tab_until(page, lambda a: a["tag"] == "select")
     assert page.evaluate("document.activeElement.name") == "a"
@@ -173,3 +173,20 @@ def test_search_results_are_reachable_with_the_keyboard(sites, open_page):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == target
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_focused_level_tab_shows_its_whole_focus_ring(width, sites, open_page):
+    """The tab list scrolls sideways, and a scrolling box clips what overflows
+    it: the ring around a focused tab must fit inside the list."""
+    page = open_page(sites["content"].url("progression"), width=width, height=800)
+    tab_until(page, lambda a: a["role"] == "tab")
+    ring, box = page.evaluate("""() => {
+        const tab = document.activeElement, style = getComputedStyle(tab);
+        const out = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+        const r = tab.getBoundingClientRect(), list = tab.closest('ul').getBoundingClientRect();
+        return [[r.left - out, r.top - out, r.right + out, r.bottom + out],
+                [list.left, list.top, list.right, list.bottom]];
+      }""")
+    assert ring[0] >= box[0] - 0.5 and ring[1] >= box[1] - 0.5 and ring[2] <= box[2] + 0.5 and ring[3] <= box[3] + 0.5, \
+        f"the focus ring {ring} is clipped by the tab list {box}"

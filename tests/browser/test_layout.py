@@ -69,3 +69,22 @@ def test_a_linked_criterion_is_not_hidden_under_sticky_bars(size, level, sites, 
       }).map(e => e.getBoundingClientRect().bottom)""")
     covered = max(bars, default=0)
     assert top >= covered - 1, f"#{target} starts at {top:.0f} px, under sticky bars that end at {covered:.0f} px"
+
+
+AFTER_THE_LEVELS = """() => { const panels = document.querySelectorAll('.level-panel'), last = panels[panels.length - 1];
+    return last.nextElementSibling || last.parentElement.nextElementSibling; }"""
+
+
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_level_tabs_stay_in_view_only_while_the_levels_do(size, sites, open_page):
+    """Past the last level, the sections that follow are not covered by the tabs."""
+    page = open_page(sites["content"].url_of_one_with("progression", 'id="about"'), width=size[0], height=size[1])
+    page.evaluate(f"""() => {{ const after = ({AFTER_THE_LEVELS})();
+        window.scrollTo(0, after.getBoundingClientRect().top + scrollY + 100); }}""")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    overlap = page.evaluate(f"""() => {{
+        const tabs = document.querySelector('.level-tabs').getBoundingClientRect();
+        const after = ({AFTER_THE_LEVELS})().getBoundingClientRect();
+        return Math.max(0, Math.min(tabs.bottom, after.bottom) - Math.max(tabs.top, after.top));
+      }}""")
+    assert overlap == 0, f"the level tabs cover {overlap:.0f} px of what follows the levels"

@@ -79,6 +79,7 @@ def test_other_pages_print_portrait(sites, open_page):
 @pytest.mark.parametrize("size", [(1366, 768), (390, 844)], ids=["laptop", "phone"])
 def test_role_matrix_headers_stay_in_view_while_scrolling(size, sites, open_page):
     page = open_page(sites["content"].url("role-matrix"), width=size[0], height=size[1])
+    page.select_option("select[name=a]", "")  # every role: on a phone, wider than the screen
     scroller = page.locator(".matrix-scroll")
     scroller.scroll_into_view_if_needed()
     scroller.evaluate("el => { el.scrollLeft = el.scrollWidth; el.scrollTop = el.scrollHeight / 2; }")
@@ -95,12 +96,47 @@ def test_role_matrix_headers_stay_in_view_while_scrolling(size, sites, open_page
       const row = [...el.querySelectorAll('tbody tr')].find(tr => {
         const r = tr.getBoundingClientRect(); return r.top >= headerBottom && r.bottom <= view.bottom; });
       const rowHeader = row.querySelector('th').getBoundingClientRect();
-      return {scrolledLeft: el.scrollLeft, scrolledTop: el.scrollTop,
+      return {scrolledLeft: el.scrollLeft, scrolledTop: el.scrollTop, fits: el.scrollWidth <= el.clientWidth,
               corner: inside(corner), lastRole: inside(lastRole), rowHeader: inside(rowHeader),
               headerAtTop: Math.abs(corner.top - view.top) <= 1, rowHeaderAtLeft: Math.abs(rowHeader.left - view.left) <= 1};
     }""")
     # Scrolled, yet the corner sits at the container's top left and a row's
     # header at its left edge: without `position: sticky` they would have moved.
-    assert state["scrolledLeft"] > 0 and state["scrolledTop"] > 0, "the matrix did not scroll in the container"
+    # (On a laptop every role fits across, so the matrix scrolls only down.)
+    assert (state["scrolledLeft"] > 0 or state["fits"] and size[0] > 1000) and state["scrolledTop"] > 0, \
+        f"the matrix did not scroll in the container: {state}"
     assert state["corner"] and state["lastRole"] and state["headerAtTop"], f"the role header row scrolled away: {state}"
     assert state["rowHeader"] and state["rowHeaderAtLeft"], f"the competency column scrolled away: {state}"
+
+
+A4_PRINTABLE = (718, 1047)  # A4 less 1 cm margins, in CSS pixels: what one printed page holds
+# Made for the screen only: navigation between pages and levels, and the controls that choose what is shown.
+SCREEN_ONLY = ".level-tabs, .level-steps, .compare-links, .framework-links, .topic-summary__levels, " \
+              "main select, main input, main button"
+
+
+@pytest.mark.parametrize("kind", ["progression", "level", "level-compare", "role-matrix", "standard", "unit"])
+def test_print_leaves_no_page_mostly_blank_and_no_screen_controls(kind, sites, open_page):
+    """A page break the stylesheet forces leaves the page before it at least
+    half full; buttons, tabs and drop-downs are not printed."""
+    site = sites["content"]
+    page = open_page("about:blank", *A4_PRINTABLE)
+    for output in site.every[kind][:3]:
+        page.goto(site.base + output)
+        page.emulate_media(media="print")
+        gaps = page.evaluate("""(pageHeight) => {
+            let previous = document.querySelector('main').getBoundingClientRect().top, found = [];
+            for (const el of document.querySelectorAll('main *')) {
+              const style = getComputedStyle(el);
+              if (style.breakBefore !== 'page' || !el.checkVisibility()) continue;
+              const top = el.getBoundingClientRect().top, filled = (top - previous) % pageHeight;
+              if (top > previous && filled < pageHeight / 2) found.push([el.className, Math.round(filled)]);
+              previous = top;
+            }
+            return found;
+          }""", A4_PRINTABLE[1])
+        assert gaps == [], f"{output}: a forced page break leaves the page before it mostly blank: {gaps}"
+        printed = page.evaluate(f"[...document.querySelectorAll({SCREEN_ONLY!r})].filter(e => e.checkVisibility())"
+                                ".map(e => e.tagName.toLowerCase() + '.' + e.className)")
+        assert printed == [], f"{output} prints screen controls: {printed}"
+        page.emulate_media(media="screen")

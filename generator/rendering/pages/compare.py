@@ -3,7 +3,7 @@ per pair of mapped frameworks."""
 
 from __future__ import annotations
 
-from ...model import Framework, Mappings, Scale, Site
+from ...model import Framework, Mappings, Scale, Site, marks_notes
 from ..chart import build_chart
 from ..page import Page
 
@@ -40,6 +40,23 @@ def mapped_pairs(site: Site) -> list[tuple[Framework, Framework]]:
     return [(site.framework(a), site.framework(b)) for a, b in sorted(pairs, key=lambda p: (order[p[0]], order[p[1]]))]
 
 
+def by_framework(site: Site, pairs) -> list[tuple[Framework, list[tuple[Framework, str]]]]:
+    """Each framework the mappings name, with the side-by-side pages it is on:
+    the place its own page links to."""
+    found = []
+    for framework in site.frameworks:
+        if framework.path in site.referenced:
+            partners = [(b if a is framework else a, pair_url(a, b)) for a, b in pairs if framework in (a, b)]
+            found.append((framework, partners))
+    return found
+
+
+def member_marks(themes, frameworks=None) -> list:
+    """What the marks mean in the titles of the topics the themes show (of `frameworks` only, if given)."""
+    return marks_notes((m.framework, [m.topic.title]) for theme in themes for m in theme.members
+                       if m.topic is not None and not m.criterion and (frameworks is None or m.framework in frameworks))
+
+
 def crosswalk_frameworks(site: Site) -> list[Framework]:
     members = {m.framework.path for theme in site.mappings.themes for m in theme.members}
     return [f for f in site.frameworks if f.path in members]
@@ -55,7 +72,8 @@ def pages(site: Site) -> list[Page]:
     found.append(Page(
         url=COMPARE_URL, template="compare.html", title="compare", language=site.language, kind="compare",
         context={"mappings": mappings, "pairs": pairs, "pair_url": pair_url},
-        lazy=lambda: {"chart": build_chart(mappings, scales), "columns": crosswalk_frameworks(site)},
+        lazy=lambda: {"chart": build_chart(mappings, scales), "columns": crosswalk_frameworks(site),
+                      "by_framework": by_framework(site, pairs), "notes": member_marks(mappings.themes)},
     ))
     found.extend(Page(url=pair_url(a, b), template="compare_pair.html", title="compare", language=site.language,
                       kind="compare-pair", context={"a": a, "b": b},
@@ -67,13 +85,15 @@ def pages(site: Site) -> list[Page]:
 def side_by_side(mappings: Mappings, scales: list[Scale], a: Framework, b: Framework) -> dict:
     """What the page for one pair shows: their alignments, chart, shared themes."""
     ids = {a.path, b.path}
-    chart = build_chart(mappings, scales, only=ids) if any(s.id in ids for s in scales) else None
+    chart = build_chart(mappings, scales, only=[a.path, b.path]) if any(s.id in ids for s in scales) else None
     if chart is not None and not any(c.scale.id in ids and c.cells for c in chart.columns):
         chart = None
+    themes = [t for t in mappings.themes if t.members_in(a) and t.members_in(b)]
     return {
         "alignments": [al for al in mappings.alignments if {al.start.framework, al.end.framework} == {a, b}],
         "chart": chart,
-        "themes": [t for t in mappings.themes if t.members_in(a) and t.members_in(b)],
+        "themes": themes,
+        "notes": member_marks(themes, {a, b}),
         "role_levels": [r for r in mappings.role_levels if r.framework in (a, b)],
     }
 

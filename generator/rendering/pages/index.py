@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model import Framework, Site, slugify
+from ...model import Framework, Site, marks_notes, slugify
 from ..page import Page
 
 INDEX_URL = "a-z/"
@@ -25,21 +25,23 @@ def entries(site: Site) -> list[Entry]:
     found = []
     for framework in site.frameworks:
         for topic in framework.topics:
-            found.append(Entry(topic.title, framework, f"{framework.url}#{topic.slug}", "topic"))
+            found.append(Entry(topic.title, framework, framework.topic_url(topic), "topic"))
         for role in framework.roles:
             found.append(Entry(role.title, framework, framework.role_url(role), "role"))
     return found
 
 
 def letters(site: Site) -> dict:
-    """Entries by the first letter of their slug (accents dropped), sorted by slug."""
+    """Entries by the first letter of their slug (accents dropped), sorted by
+    slug, and what the marks in their titles mean ("*"), framework by framework."""
     keyed = sorted(((slugify(e.title), e) for e in entries(site)),
                    key=lambda pair: (pair[0] or "~", pair[1].title, pair[1].framework.path))
     groups: dict[str, list[Entry]] = {}
     for slug, entry in keyed:
         first = (slug or "#")[0]
         groups.setdefault(first.upper() if first.isalpha() else "#", []).append(entry)
-    return {"letters": sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0]))}
+    notes = marks_notes((f, [t.title for t in f.topics]) for f in site.frameworks)
+    return {"letters": sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0])), "notes": notes}
 
 
 def pages(site: Site) -> list[Page]:

@@ -7,8 +7,8 @@ from ..page import Page
 
 
 def pages(framework: Framework) -> list[Page]:
-    if framework.kind != "progression" or len(framework.levels) < 2:
+    if not framework.compare_url:
         return []
-    return [Page(url=f"{framework.path}/compare/", template="level_compare.html", title=framework.title,
+    return [Page(url=framework.compare_url, template="level_compare.html", title=framework.title,
                  language=framework.language, context={"framework": framework}, source=framework.file,
                  kind="level-compare")]

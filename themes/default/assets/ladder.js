@@ -98,21 +98,28 @@
     });
   }
 
-  /* "Compare levels": show two chosen levels; without JS every level shows. */
+  function chosen(select, value) {
+    return value !== null && Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+  }
+
+  /* "Compare levels": show two chosen levels, or every level; without JS
+     every level shows. A link to one topic's row shows it at every level. */
   function enhanceLevelCompare(page) {
     var form = page.querySelector(".level-picker");
     if (!form) return;
+    var a = form.elements.a, b = form.elements.b;
     var params = new URLSearchParams(location.search);
-    ["a", "b"].forEach(function (name) {
-      var wanted = params.get(name);
-      if (wanted && form.elements[name].querySelector('option[value="' + wanted + '"]')) form.elements[name].value = wanted;
-    });
+    if (chosen(a, params.get("a"))) a.value = params.get("a");
+    else if (location.hash.length > 1) a.value = "all";
+    if (chosen(b, params.get("b"))) b.value = params.get("b");
     function apply() {
-      var keep = [form.elements.a.value, form.elements.b.value];
-      page.querySelectorAll("[data-level]").forEach(function (cell) {
-        cell.hidden = keep.indexOf(cell.getAttribute("data-level")) === -1;
+      var all = a.value === "all";
+      b.disabled = all;
+      page.querySelectorAll(".level-table [data-level]").forEach(function (cell) {
+        var level = cell.getAttribute("data-level");
+        cell.hidden = !all && level !== a.value && level !== b.value;
       });
-      var query = "?a=" + encodeURIComponent(keep[0]) + "&b=" + encodeURIComponent(keep[1]);
+      var query = "?a=" + encodeURIComponent(a.value) + (all ? "" : "&b=" + encodeURIComponent(b.value));
       history.replaceState(null, "", query + location.hash);
     }
     form.hidden = false;
@@ -121,13 +128,51 @@
     apply();
   }
 
-  /* Search: Pagefind, loaded on first use. Each result links to the element
-     (criterion, topic, role) nearest before the first matching word. */
+  /* Role matrix: pick one role, or two to compare, and read them as a list
+     that fits a phone; the rest of the matrix steps aside. On a narrow screen
+     one role is picked to start with. */
+  function enhanceRoleMatrix(page) {
+    var form = page.querySelector(".role-picker");
+    var table = page.querySelector(".matrix");
+    if (!form || !table) return;
+    var a = form.elements.a, b = form.elements.b;
+    var ids = Array.prototype.slice.call(a.options, 1).map(function (o) { return o.value; });
+    var params = new URLSearchParams(location.search);
+    if (chosen(a, params.get("a"))) a.value = params.get("a");
+    else if (window.matchMedia("(max-width: 47.99rem)").matches) a.value = ids[0];
+    if (chosen(b, params.get("b"))) b.value = params.get("b");
+    function apply(write) {
+      var keep = a.value ? [a.value, b.value] : ids;
+      var shown = ids.filter(function (id) { return keep.indexOf(id) !== -1; }).length;
+      b.disabled = !a.value;
+      table.querySelectorAll("tr").forEach(function (row) {
+        var cells = row.children;
+        if (cells.length === 1) { cells[0].colSpan = shown + 1; return; }  /* a category's row */
+        ids.forEach(function (id, i) { if (cells[i + 1]) cells[i + 1].hidden = keep.indexOf(id) === -1; });
+      });
+      table.classList.toggle("matrix--picked", shown < ids.length);
+      if (write) {
+        var query = a.value ? "?a=" + encodeURIComponent(a.value) + (b.value ? "&b=" + encodeURIComponent(b.value) : "") : "";
+        history.replaceState(null, "", location.pathname + query + location.hash);
+      }
+    }
+    form.hidden = false;
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply(false);
+  }
+
+  /* Search: Pagefind, loaded on first use, over one index of every language
+     of the site. Each result links to the element (criterion, topic, role)
+     nearest before the first matching word; a role that several frameworks
+     share is one result; "Show more" adds the next results. */
   function enhanceSearch(form) {
     var input = form.querySelector(".search__input");
     var panel = form.querySelector(".search__results");
     var root = new URL(form.getAttribute("data-root"), location.href);
-    var loading = null, latest = 0;
+    var text = function (name) { return form.getAttribute("data-" + name) || ""; };
+    var PAGE = 8;
+    var loading = null, latest = 0, state = null;
 
     function load() {
       if (!loading) {
@@ -137,12 +182,12 @@
       }
       return loading;
     }
-    function close() { panel.hidden = true; panel.textContent = ""; }
-    function message(text) {
+    function close() { panel.hidden = true; panel.textContent = ""; state = null; }
+    function message(words) {
       panel.textContent = "";
       var p = document.createElement("p");
       p.className = "search__message";
-      p.textContent = text;
+      p.textContent = words;
       panel.appendChild(p);
       panel.hidden = false;
     }
@@ -152,32 +197,81 @@
       (data.anchors || []).forEach(function (anchor) {
         if (anchor.location <= first && (!best || anchor.location >= best.location)) best = anchor;
       });
-      return best ? { url: data.url + "#" + best.id, text: best.text || "" } : { url: data.url, text: "" };
+      return best ? data.url + "#" + best.id : data.url;
     }
-    function show(query, items) {
-      panel.textContent = "";
-      if (!items.length) { message(form.getAttribute("data-none").replace("{query}", query)); return; }
-      var list = document.createElement("ul");
+    function element(tag, className, content) {
+      var node = document.createElement(tag);
+      if (className) node.className = className;
+      if (content) node.textContent = content;
+      return node;
+    }
+    /* Results in rank order; a role whose title an earlier role result has
+       (the same role in another framework) joins that result. */
+    function grouped(items) {
+      var found = [], roles = {};
       items.forEach(function (data) {
-        var link = deepLink(data);
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = link.url;
-        a.className = "search__result";
-        var title = document.createElement("span");
-        title.className = "search__title";
-        title.textContent = (data.meta && data.meta.title) || data.url;
-        a.appendChild(title);
-        var excerpt = document.createElement("span");
-        excerpt.className = "search__excerpt";
-        /* Pagefind escapes page text; keep only its <mark> tags. */
-        excerpt.innerHTML = (data.excerpt || "").replace(/<(?!\/?mark>)[^>]*>/g, "");
-        a.appendChild(excerpt);
-        li.appendChild(a);
-        list.appendChild(li);
+        var meta = data.meta || {};
+        var key = meta.kind === "role" ? (meta.title || "").trim().toLowerCase() : "";
+        if (key && roles[key]) { roles[key].also.push(data); return; }
+        var entry = { data: data, also: [] };
+        if (key) roles[key] = entry;
+        found.push(entry);
       });
+      return found;
+    }
+    function result(entry) {
+      var data = entry.data, meta = data.meta || {};
+      var li = element("li", "search__item");
+      var a = element("a", "search__result");
+      a.href = deepLink(data);
+      a.appendChild(element("span", "search__title", meta.title || data.url));
+      var where = [meta.kind === "role" ? text("role") : "", meta.framework || ""].filter(Boolean).join(" · ");
+      if (where) a.appendChild(element("span", "search__where", where));
+      var excerpt = element("span", "search__excerpt");
+      /* Pagefind escapes page text; keep only its <mark> tags. */
+      excerpt.innerHTML = (data.excerpt || "").replace(/<(?!\/?mark>)[^>]*>/g, "");
+      a.appendChild(excerpt);
+      li.appendChild(a);
+      if (entry.also.length) {
+        var also = element("p", "search__also", text("also-in") + " ");
+        entry.also.forEach(function (other, i) {
+          var link = element("a", "", (other.meta && other.meta.framework) || other.url);
+          link.href = other.url;
+          if (i) also.appendChild(document.createTextNode(" · "));
+          also.appendChild(link);
+        });
+        li.appendChild(also);
+      }
+      return li;
+    }
+    function render(focusFrom) {
+      panel.textContent = "";
+      var entries = grouped(state.items);
+      var list = element("ul");
+      entries.forEach(function (entry) { list.appendChild(result(entry)); });
       panel.appendChild(list);
+      var total = state.results.length;
+      panel.appendChild(element("p", "search__count",
+        text("count").replace("{shown}", String(state.items.length)).replace("{total}", String(total))));
+      if (state.items.length < total) {
+        var more = element("button", "search__more", text("more"));
+        more.type = "button";
+        more.addEventListener("click", function () { next(state, entries.length); });
+        panel.appendChild(more);
+      }
       panel.hidden = false;
+      if (focusFrom !== undefined) {
+        var links = panel.querySelectorAll(".search__result");
+        (links[focusFrom] || links[links.length - 1]).focus();
+      }
+    }
+    function next(current, focusFrom) {
+      var slice = current.results.slice(current.items.length, current.items.length + PAGE);
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (items) {
+        if (current !== state) return;
+        current.items = current.items.concat(items);
+        render(focusFrom);
+      });
     }
     function run() {
       var query = input.value.trim();
@@ -185,10 +279,12 @@
       if (!query) { close(); return; }
       load().then(function (pagefind) { return pagefind.search(query); })
         .then(function (search) {
-          return Promise.all(search.results.slice(0, 8).map(function (r) { return r.data(); }));
+          if (ticket !== latest) return;
+          if (!search.results.length) { state = null; message(text("none").replace("{query}", query)); return; }
+          state = { results: search.results, items: [] };
+          return next(state);
         })
-        .then(function (items) { if (ticket === latest) show(query, items); })
-        .catch(function () { if (ticket === latest) message(form.getAttribute("data-offline")); });
+        .catch(function () { if (ticket === latest) message(text("offline")); });
     }
     var timer = null;
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
@@ -198,7 +294,7 @@
       run();
     });
     form.addEventListener("keydown", function (event) {
-      var links = Array.prototype.slice.call(panel.querySelectorAll("a"));
+      var links = Array.prototype.slice.call(panel.querySelectorAll("a, button"));
       var at = links.indexOf(document.activeElement);
       if (event.key === "Escape") { close(); input.focus(); }
       else if (event.key === "ArrowDown" && links.length) { event.preventDefault(); links[Math.min(at + 1, links.length - 1)].focus(); }
@@ -207,11 +303,13 @@
     document.addEventListener("click", function (event) { if (!form.contains(event.target)) close(); });
   }
 
-  /* A "#" link to copy appears beside a criterion under the pointer. Pages
-     carry none, which keeps them small: every criterion keeps its id. */
+  /* A "#" link to copy appears beside a criterion under a mouse pointer (not
+     a finger: a tap would leave it behind). Pages carry none, which keeps them
+     small: every criterion keeps its id. */
   function addPermalinks() {
     var label = document.body.getAttribute("data-link-label") || "Link";
-    document.addEventListener("mouseover", function (event) {
+    document.addEventListener("pointerover", function (event) {
+      if (event.pointerType !== "mouse") return;
       var item = event.target.closest && event.target.closest("li.criterion[id]");
       if (!item || item.querySelector(":scope > p > .anchor")) return;
       var text = item.querySelector(":scope > p");
@@ -286,6 +384,7 @@
     document.querySelectorAll("form.search").forEach(enhanceSearch);
     document.querySelectorAll(".level-tabs").forEach(enhanceTabs);
     document.querySelectorAll("[data-level-compare]").forEach(enhanceLevelCompare);
+    document.querySelectorAll("[data-role-matrix]").forEach(enhanceRoleMatrix);
     document.querySelectorAll(".toc").forEach(markCurrentSection);
     document.querySelectorAll("[data-assessment]").forEach(offerAssessment);
     openDetailsForPrint();
