@@ -53,11 +53,14 @@ def test_every_page_with_criteria_offers_an_assessment_of_its_framework(site):
         assert (site / site_path(rel, box.attrs["data-script"]).split("?")[0]).is_file()
         assert (site / site_path(rel, box.attrs["data-css"]).split("?")[0]).is_file()
         assert site_path(rel, box.attrs["data-schema"]) == SCHEMA_NAME
-        offered[rel] = box.attrs.get("data-role")
+        offered[rel] = box.attrs.get("data-role") or box.attrs.get("data-level")
+    levels = {"customer-operations": "12", "e-skills/contact-centre-framework": "1234", "masmovil/customer-service": "BCDEFG"}
     assert offered == {
         "customer-operations/index.html": None,
         "e-skills/contact-centre-framework/index.html": None,
         "masmovil/customer-service/index.html": None,
+        # A level's page aims at its level until the reader chooses another.
+        **{f"{path}/level-{level.lower()}/index.html": level for path, ids in levels.items() for level in ids},
         "nos/manage-team-performance/index.html": None,
         "ocr/personal-organisational-effectiveness/index.html": None,
         **{f"e-skills/contact-centre-framework/roles/{role}/index.html": role for role in (

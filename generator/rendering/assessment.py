@@ -24,16 +24,17 @@ SHARED_WORDS = ("level", "knowledge_and_understanding")  # words the script shar
 
 
 def offered(framework: Framework) -> bool:
-    """Pages with criteria to mark: progression frameworks, standards and units (and their roles)."""
+    """Pages with criteria to mark: progression frameworks (and their levels and roles), standards and units."""
     return has_data(framework) and (bool(framework.knowledge) or any(
         tl.all_criteria() for topic in framework.topics for tl in topic.levels))
 
 
 def box(framework: Framework) -> dict | None:
-    """What the template's box needs, or None where there is nothing to assess."""
+    """What the template's box needs, or None where there is nothing to assess.
+    A level's page sets `level`: the level it aims at until the reader chooses."""
     if not offered(framework):
         return None
-    return {"json": site_path(framework, "json"), "schema": SCHEMA_NAME}
+    return {"json": site_path(framework, "json"), "schema": SCHEMA_NAME, "level": None}
 
 
 def script_words(strings: dict[str, str]) -> Markup:

@@ -163,6 +163,14 @@ def start(page, label: str = "Start a self-assessment") -> None:
     page.locator(".assessment__panel").wait_for()
 
 
+def start_as(page, name: str, consistently: tuple[str, ...]) -> None:
+    """Start an assessment, name whose it is, and mark `consistently` the criteria that read so."""
+    start(page)
+    page.get_by_label("Whose assessment (optional)").fill(name)
+    for text in consistently:
+        mark(page, text)
+
+
 def opened(page) -> None:
     """Wait for an assessment that opens by itself (from the link or the browser)."""
     page.locator(".assessment__panel").wait_for()

@@ -110,8 +110,8 @@ def test_a_standard_and_a_unit_count_what_is_met(site, person, path, groups):
     assert first.locator("h3").inner_text() not in gap(page)
 
 
-@pytest.mark.parametrize("path", [CUSTOMER_OPERATIONS, ADVISOR, MASMOVIL, NOS, OCR],
-                         ids=["progression", "role", "spanish", "standard", "unit"])
+@pytest.mark.parametrize("path", [CUSTOMER_OPERATIONS, CUSTOMER_OPERATIONS + "level-2/", ADVISOR, MASMOVIL, NOS, OCR],
+                         ids=["progression", "level", "role", "spanish", "standard", "unit"])
 def test_no_axe_violations_with_the_assessment_open(site, person, axe_script, path):
     page = person(site.base + path)
     start(page, SPANISH["Start a self-assessment"] if path == MASMOVIL else "Start a self-assessment")
@@ -125,7 +125,7 @@ def test_no_axe_violations_with_the_assessment_open(site, person, axe_script, pa
 
 
 def test_no_nu_errors_with_the_assessment_open(site, person, tmp_path):
-    for path in (CUSTOMER_OPERATIONS, ADVISOR, MASMOVIL, NOS):
+    for path in (CUSTOMER_OPERATIONS, CUSTOMER_OPERATIONS + "level-2/", ADVISOR, MASMOVIL, NOS):
         page = person(site.base + path)
         start(page, SPANISH["Start a self-assessment"] if path == MASMOVIL else "Start a self-assessment")
         busy(page)

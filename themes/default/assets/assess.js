@@ -157,7 +157,10 @@
     const role = model.roles.get(data.role);
     const level = role && role.targets[topic.anchor];
     if (level === undefined) return -2;  // not required by this role
-    const rank = model.rankOf.get(level);
+    return lastStepUpTo(model.rankOf.get(level));
+  }
+  /* The last step of the level of `rank` or of those below it; -1 if none asks anything. */
+  function lastStepUpTo(rank) {
     return Math.max(-1, ...model.steps.filter((s) => s.level.rank <= rank).map((s) => s.index));
   }
   /* What is not yet "consistently" for `target`, by topic: each item says
@@ -386,13 +389,25 @@
     if (message) ui.status.append(h("span", null, message), ...(actions || []).flatMap(([label, act]) => [" ", button(label, act)]));
   }
 
-  /* The mark controls beside each criterion the page shows. */
+  /* The words of a criterion the page shows: its paragraph, or, for one a
+     level's page carries over from below (its words and origin, bare in the
+     item), those wrapped in a span the mark's controls can name. */
+  function textOf(li) {
+    const found = li.querySelector(":scope > p, :scope > .assess-text");
+    if (found || li.classList.contains("criterion")) return found;
+    const text = h("span", { class: "assess-text" }, ...li.childNodes);
+    li.append(text);
+    return text;
+  }
+  /* The mark controls beside each criterion the page shows: those it asks,
+     and those a level's page carries over from below, which share the mark
+     of the criterion they are. */
   function addControls() {
     const other = state.compare ? labelOf(state.compare, t("assess_other")) : "";
-    document.querySelectorAll("li.criterion[id]").forEach((li) => {
+    document.querySelectorAll("li.criterion[id], .criteria--carried > li[id]").forEach((li) => {
       const item = model.byAnchor.get(li.id);
       if (!item || item.pointsBack || li.querySelector(":scope > .assess-mark")) return;
-      const text = li.querySelector(":scope > p");
+      const text = textOf(li);
       if (text && !text.id) text.id = li.id + "-text";
       const value = state.marks.get(item.key) || {};
       const choices = MARKS.map((mark) => h("label", { class: "assess-mark__choice" },
@@ -529,7 +544,7 @@
       h("caption", null, t("assess_table_caption")),
       h("thead", null, h("tr", null, heads.map((head) => h("th", { scope: "col" }, head)))),
       h("tbody", null, rows.map((row) => h("tr", { class: theirs && row.own.value !== row.theirs.value ? "assess-differs" : null },
-        h("th", { scope: "row" }, h("a", { href: "#" + row.topic.anchor, onclick: reveal }, row.topic.title)),
+        h("th", { scope: "row" }, h("a", { href: topicHref(row.topic), onclick: reveal }, row.topic.title)),
         h("td", null, row.own.words), theirs ? h("td", null, row.theirs.words) : null))));
   }
   /* A topic's place on the chart: steps reached (levelled) or criteria met. */
@@ -648,7 +663,7 @@
     if (target === "role") ui.gapSummary.textContent += " " + withoutCriteria();
     for (const group of groups) {
       ui.gapList.append(h("section", { class: "assess-gap__topic" },
-        h("h4", null, h("a", { href: "#" + group.topic.anchor, onclick: reveal }, group.topic.title), " ",
+        h("h4", null, h("a", { href: topicHref(group.topic), onclick: reveal }, group.topic.title), " ",
           h("span", { class: "assess-gap__count" }, t("assess_to_go", { count: group.missing.length }))),
         h("ul", null, group.missing.map(({ item, carried: below }) => h("li", null,
           h("a", { href: hrefOf(item), onclick: reveal }, (item.number ? item.number + " " : "") + item.text),
@@ -668,6 +683,14 @@
      linked on the framework's page, which opens this assessment too. */
   function hrefOf(item) {
     return document.getElementById(item.anchor) ? "#" + item.anchor : data.frameworkUrl + "#" + item.anchor;
+  }
+  /* A topic's place: its own (a framework's topic list, a role's requirement),
+     else, on a level's page, its section there, else the framework's page. */
+  function topicHref(topic) {
+    if (document.getElementById(topic.anchor)) return "#" + topic.anchor;
+    const shown = topic.blocks.flatMap((block) => block.items).map((item) => document.getElementById(item.anchor)).find(Boolean);
+    const section = shown && shown.closest("section.topic[id]");
+    return section ? "#" + section.id : data.frameworkUrl + "#" + topic.anchor;
   }
   function reveal(event) {
     const id = decodeURIComponent(event.currentTarget.getAttribute("href").split("#")[1] || "");
@@ -706,7 +729,8 @@
   /* The target a person chose is kept as a step's key ("2", "1B"), which
      survives edits; in memory it is the step's index, or "role" for a role's
      own targets, or null until they choose: then it is the step after where
-     they stand (on a role's page, the role's targets), and moves with them.
+     they stand (on a role's page, the role's targets; on a level's page,
+     that level), and moves with them.
      Standards and units ask everything at once. */
   const onRolePage = () => !!(data.role && model.roles.has(data.role));
   function targetFromKey(key) {
@@ -719,7 +743,9 @@
     const last = model.steps.length - 1;
     if (!model.levelled) return last;
     if (state.target !== null) return state.target;
-    return onRolePage() ? "role" : Math.min(overall(state.marks) + 1, last);
+    if (onRolePage()) return "role";
+    const pageLevel = data.level === undefined ? -1 : lastStepUpTo(model.rankOf.get(data.level));
+    return pageLevel >= 0 ? pageLevel : Math.min(overall(state.marks) + 1, last);
   }
 
   /* --- Keep, share, compare --------------------------------------------- */
