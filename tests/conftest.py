@@ -21,6 +21,16 @@ def _own_cache_folder(tmp_path_factory):
     os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("ladder-cache"))
 
 
+@pytest.fixture(scope="session")
+def content_site(tmp_path_factory) -> Path:
+    """This repository's content/, built once under the sub-path /org-frameworks/; tests only read it."""
+    from generator.building.engine import build
+
+    out = tmp_path_factory.mktemp("content-site") / "out"
+    build(ROOT / "content", out, base_url="/org-frameworks/")
+    return out
+
+
 def write_content(folder: Path, files: dict[str, str]) -> Path:
     """Write {relative path: text} under `folder` (text is dedented)."""
     for rel, text in files.items():

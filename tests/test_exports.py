@@ -30,11 +30,9 @@ def valid(document, schema=SCHEMA):
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(document)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site") / "out"
-    build(CONTENT, out, base_url="/org-frameworks/")
-    return out
+@pytest.fixture
+def site(content_site):
+    return content_site
 
 
 def test_every_framework_offers_its_json_csv_and_excel_from_its_page(site):
@@ -63,6 +61,34 @@ def test_the_json_has_every_criterion_with_a_stable_id_and_fits_its_schema(site)
     assert first["id"] == "customer-operations#" + first["anchor"]
     page = (site / "customer-operations" / "index.html").read_text(encoding="utf-8")
     assert f'id="{first["anchor"]}"' in page  # the id leads to the criterion on its page
+
+
+POINTS_BACK = """\
+path: /growth
+title: Growth
+levels: 3
+topics:
+  - name: communication
+    title: Communication
+    content:
+      - {level: 1, criteria: [Asks for help when stuck., Writes clear notes.]}
+      - {level: 2, criteria: [All criteria from level one., Explains decisions to the team.]}
+      - {level: 3, criteria: [Coaches others on writing., Explains decisions to the team.]}
+"""
+
+def test_the_json_says_which_lines_point_back_and_which_are_said_again(tmp_path):
+    """What tools that count what carries over need, read as the level pages read it."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "growth.yml").write_text(POINTS_BACK, encoding="utf-8")
+    build(tmp_path / "content", tmp_path / "out")
+    document = json.loads((tmp_path / "out" / "growth" / "growth.json").read_text(encoding="utf-8"))
+    valid(document)
+    levels = {tl["level"]: tl["criteria"] for tl in document["frameworks"][0]["topics"][0]["levels"]}
+    said_first = levels["2"][1]["id"]
+    assert [(c["text"], c.get("pointsBack", False), c.get("sameAs")) for c in levels["2"] + levels["3"]] == [
+        ("All criteria from level one.", True, None), ("Explains decisions to the team.", False, None),
+        ("Coaches others on writing.", False, None), ("Explains decisions to the team.", False, said_first)]
+    assert not any("pointsBack" in c or "sameAs" in c for c in levels["1"])
 
 
 def test_the_files_are_the_same_bytes_in_every_build(site, tmp_path):

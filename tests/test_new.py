@@ -168,10 +168,15 @@ def test_new_framework_takes_a_path_inside_content_and_a_markdown_page(tmp_path)
 @pytest.fixture(scope="module")
 def installed(made, tmp_path_factory) -> Path:
     """A fresh virtual environment with Ladder installed as the new site's
-    workflow installs it: `pip install -r requirements.txt`, not editable."""
+    workflow installs it: `pip install -r requirements.txt`, not editable.
+
+    Without pip's cache: pip keeps the wheel it built from a folder whose name
+    looks like a name and a version ("ladder-2"), and would install that old
+    build of an earlier checkout of the same folder instead of this one."""
     env = tmp_path_factory.mktemp("venv") / "env"
     venv.create(env, with_pip=True)
-    pip = subprocess.run([env / "bin" / "python", "-m", "pip", "install", "-q", "-r", "requirements.txt"],
+    pip = subprocess.run([env / "bin" / "python", "-m", "pip", "install", "-q", "--no-cache-dir",
+                          "-r", "requirements.txt"],
                          cwd=made, capture_output=True, text=True, timeout=900)
     assert pip.returncode == 0, pip.stdout + pip.stderr
     return env

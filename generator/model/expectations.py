@@ -87,6 +87,7 @@ class Expected:
     # said again at either level): its markup can then be reused.
     extends: Expected | None = None
     carried_html: str = ""  # made once, by the pages, for this level and those that extend it
+    again: dict[str, str] = field(default_factory=dict)  # anchor of a criterion said again here → where first said
 
     @property
     def anchor(self) -> str:
@@ -162,7 +163,7 @@ def expectations(framework: Framework) -> dict[str, list[Expected]]:
                     before = Expected(topic, level, None, set(), set(), list(earlier.values()), before)
                     by_level[level.id].append(before)
                 continue
-            pointers, new, said, fresh = set(), set(), set(), []
+            pointers, new, said, fresh, again = set(), set(), set(), [], {}
             labels, tokens, names = labels_below[index], label_tokens[index], names_below[index]
             groups = [(here.criteria, level.id)] + [(sub.criteria, level.id + sub.id) for sub in here.sublevels]
             for criteria, origin in groups:
@@ -174,16 +175,19 @@ def expectations(framework: Framework) -> dict[str, list[Expected]]:
                         pointers.add(c.anchor)
                         continue
                     said.add(compared)
-                    if compared not in earlier:
+                    if compared in earlier:
+                        again[c.anchor] = earlier[compared].criterion.anchor
+                    else:
                         if index:
                             new.add(c.anchor)
                         fresh.append((compared, c, origin))
-            again = not said.isdisjoint(earlier)  # said here as well as below: not carried, but shown here
-            carried = [item for text, item in earlier.items() if text not in said] if again else list(earlier.values())
-            expected = Expected(topic, level, here, new, pointers, carried, None if again else before)
+            repeated = bool(again)  # said here as well as below: not carried, but shown here
+            carried = ([item for text, item in earlier.items() if text not in said] if repeated
+                       else list(earlier.values()))
+            expected = Expected(topic, level, here, new, pointers, carried, None if repeated else before, again=again)
             by_level[level.id].append(expected)
             for compared, c, origin in fresh:
                 if compared not in earlier:
                     earlier[compared] = Carried(c, origin)
-            before = None if again else expected
+            before = None if repeated else expected
     return by_level

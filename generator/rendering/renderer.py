@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import jinja2
 from markupsafe import Markup
 
 from ..errors import Problem
 from ..model import SiteConfig
-from . import fragments
+from . import assessment, fragments
 from .brand import brand_assets
 from .links import Links, edit_url, fingerprint
 from .page import Page
@@ -37,8 +39,9 @@ class Renderer:
         """The functions templates call that depend on the page's language."""
         if language not in self._helpers:
             t = self.theme.translations.for_language(language)
+            words = functools.cache(lambda: assessment.script_words(self.theme.translations.chosen(language)))
             self._helpers[language] = {"t": t, "level_name": fragments.level_namer(t),
-                                       "lang_of": fragments.lang_marker(language)}
+                                       "lang_of": fragments.lang_marker(language), "assessment_words": words}
         return self._helpers[language]
 
     def site_header(self, site, page: Page, root: str) -> Markup:

@@ -42,13 +42,18 @@ class Translations:
                     raise ContentError(problems or [Problem(str(file), "interface strings must be `key: text` lines")])
                 self.strings.setdefault(file.stem, {}).update({k: str(v) for k, v in data.items()})
 
-    def for_language(self, language: str):
+    def chosen(self, language: str) -> dict[str, str]:
+        """Every string in `language`, English where it has none."""
         english = self.strings.get("en", {})
         own = {k: v for k, v in self.strings.get(language, {}).items() if v}
         # A string the language has comes with its own plural variants, never English ones.
         bases = set(own) | {k.rpartition("_")[0] for k in own if k.endswith(_CATEGORIES)}
-        chosen = {**{k: v for k, v in english.items()
-                     if not (k.endswith(_CATEGORIES) and k.rpartition("_")[0] in bases)}, **own}
+        return {**{k: v for k, v in english.items()
+                   if not (k.endswith(_CATEGORIES) and k.rpartition("_")[0] in bases)}, **own}
+
+    def for_language(self, language: str):
+        chosen = self.chosen(language)
+        rule_language = language if any(self.strings.get(language, {}).values()) else "en"
         category: list = []  # the plural rule, made on first use
 
         def translate(key: str, **values) -> str:
@@ -56,7 +61,7 @@ class Translations:
                 return chosen[key]
             if "count" in values:
                 if not category:
-                    category.append(plural_rule(language if own else "en", self.cache))
+                    category.append(plural_rule(rule_language, self.cache))
                 variant = f"{key}_{category[0](values['count'])}"
                 if variant in chosen:
                     key = variant

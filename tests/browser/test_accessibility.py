@@ -46,9 +46,11 @@ def describe(violations) -> str:
 
 def failures(results) -> list[dict]:
     """Violations, plus text whose contrast axe measured too low but left for
-    review because the text is short: here that is a level such as "4"."""
+    review because the text is short: here that is a level such as "4".
+    (Text it could not measure, such as an SVG chart's, has no ratio.)"""
     short_text = [dict(item, nodes=[n for n in item["nodes"] if any(
-                      (check.get("data") or {}).get("messageKey") == "shortTextContent" for check in n["any"])])
+                      (check.get("data") or {}).get("messageKey") == "shortTextContent"
+                      and (check.get("data") or {}).get("contrastRatio") for check in n["any"])])
                   for item in results["incomplete"] if item["id"] == "color-contrast"]
     return results["violations"] + [item for item in short_text if item["nodes"]]
 

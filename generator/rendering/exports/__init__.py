@@ -19,6 +19,11 @@ def has_data(framework: Framework) -> bool:
     return framework.kind != "markdown"
 
 
+def site_path(framework: Framework, fmt: str) -> str:
+    """Where the site publishes a framework's file: beside its page."""
+    return f"{framework.path}/{file_name(framework, fmt)}"
+
+
 def file_name(framework: Framework, fmt: str) -> str:
     """A framework's file name, the same wherever it is saved: its path with
     dashes for slashes ("e-skills-contact-centre-framework.csv")."""

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from ...model import Category, Criterion, Framework, Mappings, SiteConfig, Topic
+from ...model.expectations import expectations
 
 FORMAT = "ladder-frameworks"
 VERSION = 1
@@ -25,10 +26,15 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # compact: the C encoder
 
 
-def criterion_object(path: str, criterion: Criterion) -> dict:
+def criterion_object(path: str, criterion: Criterion, reading: Reading | None = None) -> dict:
     """A criterion; keys whose value is empty or false are left out (a
     framework has thousands of criteria, and most have no examples)."""
     found = {"id": f"{path}#{criterion.anchor}", "anchor": criterion.anchor, "text": criterion.text}
+    if reading is not None:
+        if criterion.anchor in reading.points_back:
+            found["pointsBack"] = True
+        elif criterion.anchor in reading.same_as:
+            found["sameAs"] = f"{path}#{reading.same_as[criterion.anchor]}"
     if criterion.examples:
         found["examples"] = criterion.examples
     if criterion.number:
@@ -40,12 +46,28 @@ def criterion_object(path: str, criterion: Criterion) -> dict:
     return found
 
 
+class Reading:
+    """How a progression framework's levels read, as its level pages show them
+    (`model.expectations`): the lines that only point back to levels below, and
+    each criterion said again at a later level with the anchor where it was
+    first said. Tools that count what carries over (the self-assessment) use it."""
+
+    def __init__(self, framework: Framework):
+        self.points_back: set[str] = set()
+        self.same_as: dict[str, str] = {}
+        if framework.kind == "progression":
+            for rows in expectations(framework).values():
+                for expected in rows:
+                    self.points_back |= expected.pointers
+                    self.same_as.update(expected.again)
+
+
 def _category(category: Category) -> dict:
     return {"id": category.anchor, "code": category.code, "title": category.title,
             "description": category.description}
 
 
-def topic_object(framework: Framework, topic: Topic) -> dict:
+def topic_object(framework: Framework, topic: Topic, reading: Reading) -> dict:
     path = framework.path
     return {
         "id": f"{path}#{topic.slug}", "anchor": topic.slug, "name": topic.name, "code": topic.code,
@@ -55,16 +77,16 @@ def topic_object(framework: Framework, topic: Topic) -> dict:
         "titleInherited": topic.inherited_title, "targetsUnknown": topic.targets_unknown,
         "levels": [{
             "level": tl.level.id, "anchor": tl.anchor,
-            "criteria": [criterion_object(path, c) for c in tl.criteria],
+            "criteria": [criterion_object(path, c, reading) for c in tl.criteria],
             "sublevels": [{"id": s.id, "qualifier": s.qualifier, "anchor": s.anchor,
-                           "criteria": [criterion_object(path, c) for c in s.criteria]} for s in tl.sublevels],
+                           "criteria": [criterion_object(path, c, reading) for c in s.criteria]} for s in tl.sublevels],
         } for tl in topic.levels],
     }
 
 
 def framework_object(framework: Framework) -> dict:
     path, levelled = framework.path, framework.kind == "progression"
-    source = framework.source
+    source, reading = framework.source, Reading(framework)
     return {
         "id": path, "url": framework.url, "file": framework.file, "title": framework.title,
         "sidebarTitle": framework.sidebar_title, "group": framework.group, "kind": framework.kind,
@@ -74,7 +96,7 @@ def framework_object(framework: Framework) -> dict:
                     "url": framework.level_url(level) if levelled else None} for level in framework.levels],
         "categories": [{**_category(c), "subcategories": [_category(s) for s in c.subcategories]}
                        for c in framework.categories],
-        "topics": [topic_object(framework, topic) for topic in framework.topics],
+        "topics": [topic_object(framework, topic, reading) for topic in framework.topics],
         "knowledge": [criterion_object(path, c) for c in framework.knowledge],
         "roles": [{"id": role.id, "title": role.title, "description": role.description,
                    "url": framework.role_url(role), "progressesTo": role.progresses_to,

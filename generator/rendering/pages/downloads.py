@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 from ...model import Framework
-from ..exports import file_name, has_data
+from ..exports import file_name, has_data, site_path
 from ..exports.csvfile import framework_csv
 from ..exports.jsonfile import framework_json
 from ..exports.spreadsheet import framework_xlsx
@@ -21,8 +21,7 @@ FORMATS = ("json", "csv", "xlsx")  # CASE packages come from `ladder export`
 LABELS = {"json": "JSON", "csv": "CSV", "xlsx": "Excel"}
 
 
-def url(framework: Framework, fmt: str) -> str:
-    return f"{framework.path}/{file_name(framework, fmt)}"
+url = site_path
 
 
 def links(framework: Framework) -> list[tuple[str, str, str]]:

@@ -6,6 +6,7 @@ import html
 import re
 
 from ...model import Framework
+from .. import assessment
 from ..page import Page
 from . import downloads
 from .roles import paths_url
@@ -35,7 +36,7 @@ def pages(framework: Framework) -> list[Page]:
             context={"framework": framework, "paths_url": paths_url(framework), "about_id": about_id,
                      "about_title": about_title, "unread": [t for t in framework.topics if t.targets_unknown],
                      "without_criteria": sum(not t.levels for t in framework.topics),
-                     "downloads": downloads.links(framework)},
+                     "downloads": downloads.links(framework), "assessment": assessment.box(framework)},
             source=framework.file,
             kind=framework.kind,
         )

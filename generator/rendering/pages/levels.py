@@ -7,6 +7,7 @@ import functools
 
 from ...model import Framework, Level
 from ...model.expectations import expectations
+from .. import assessment
 from ..page import Page
 
 
@@ -20,6 +21,7 @@ def pages(framework: Framework) -> list[Page]:
     found = []
     if framework.kind == "progression":
         expected = functools.cache(lambda: expectations(framework))  # shared by the framework's level pages
+        box = assessment.box(framework)
         for index, level in enumerate(framework.levels):
             below = framework.levels[index - 1] if index > 0 else None
             above = framework.levels[index + 1] if index + 1 < len(framework.levels) else None
@@ -29,7 +31,8 @@ def pages(framework: Framework) -> list[Page]:
                     template="level.html",
                     title=f"{framework.title}: {level.id}",
                     language=framework.language,
-                    context={"framework": framework, "level": level, "below": below, "above": above},
+                    context={"framework": framework, "level": level, "below": below, "above": above,
+                             "assessment": box and {**box, "level": level.id}},
                     source=framework.file,
                     kind="level",
                     lazy=lambda f=framework, lv=level: _rows(f, lv, expected()),

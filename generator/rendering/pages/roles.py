@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...model import Framework, Role
 from ...model.careers import career_pairs, chains, development_gap, path_url
+from .. import assessment
 from ..page import Page
 
 
@@ -50,7 +51,7 @@ def pages(framework: Framework) -> list[Page]:
         return []
     found = [_page(framework, framework.roles_url, "roles.html", "role-matrix")]
     found.extend(_page(framework, framework.role_url(role), "role.html", "role", role=role,
-                       lazy=lambda f=framework, r=role: profile(f, r))
+                       lazy=lambda f=framework, r=role: {**profile(f, r), "assessment": assessment.box(f)})
                  for role in framework.roles)
     pairs = career_pairs(framework)
     if pairs:

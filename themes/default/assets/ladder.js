@@ -46,11 +46,16 @@
       return true;
     }
 
+    /* While a self-assessment is open, the address's fragment holds it. */
+    function remember(index) {
+      if (!document.documentElement.hasAttribute("data-assessing")) history.replaceState(null, "", "#" + panels[index].id);
+    }
+
     links.forEach(function (a, i) {
       a.addEventListener("click", function (event) {
         event.preventDefault();
         select(i, false);
-        history.replaceState(null, "", "#" + panels[i].id);
+        remember(i);
       });
       a.addEventListener("keydown", function (event) {
         var next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: links.length - 1 }[event.key];
@@ -58,11 +63,12 @@
         event.preventDefault();
         next = (next + links.length) % links.length;
         select(next, true);
-        history.replaceState(null, "", "#" + panels[next].id);
+        remember(next);
       });
     });
 
     window.addEventListener("hashchange", function () { follow(location.hash, true); });
+    document.addEventListener("ladder:reveal", function (event) { follow("#" + event.detail, false); });
     if (!follow(location.hash, true)) select(0, false);
     return { showAll: function () { panels.forEach(function (p) { p.hidden = false; }); } };
   }
@@ -352,6 +358,26 @@
     });
   }
 
+  /* The self-assessment: shown only with JavaScript, and its script (with
+     its style sheet and the framework's data) loaded only when it is opened,
+     or when the address or this browser already holds an assessment. */
+  function offerAssessment(box) {
+    var key = "ladder-assessment:" + box.getAttribute("data-framework");
+    var kept = false;
+    try { kept = !!localStorage.getItem(key) && !localStorage.getItem(key + ":closed"); } catch (e) { kept = false; }
+    box.hidden = false;
+    function load(byHand) {
+      if (box.hasAttribute("data-loading")) return;
+      box.setAttribute("data-loading", "");
+      if (byHand) box.setAttribute("data-opened-by-hand", "");
+      var script = document.createElement("script");
+      script.src = box.getAttribute("data-script");
+      document.head.appendChild(script);
+    }
+    box.querySelector("[data-assessment-open]").addEventListener("click", function () { load(true); });
+    if (/^#a=/.test(location.hash) || kept) load(false);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     addSuggestLinks();
     addPermalinks();
@@ -360,6 +386,7 @@
     document.querySelectorAll("[data-level-compare]").forEach(enhanceLevelCompare);
     document.querySelectorAll("[data-role-matrix]").forEach(enhanceRoleMatrix);
     document.querySelectorAll(".toc").forEach(markCurrentSection);
+    document.querySelectorAll("[data-assessment]").forEach(offerAssessment);
     openDetailsForPrint();
   });
 })();
