@@ -92,8 +92,7 @@ def _build(content_dir: Path, output_dir: Path, base_url: str | None, strict: bo
             progress(f"read {plural(len(outcome.site.frameworks), 'page')} from {content_dir}, "
                      f"wrote {plural(outcome.pages, 'page')}")
             if search:
-                search_index.index(staging, [r.output for r in outcome.records
-                                             if r.kind in search_index.INDEXED_KINDS], language=outcome.site.language)
+                search_index.index(staging, search_index.split(outcome.records), language=outcome.site.language)
                 progress("indexed the site for search")
         snapshot.save(output_dir, stamp, outcome)
         changed = None
