@@ -124,3 +124,22 @@ def test_a_site_that_grows_past_a_part_is_indexed_again_in_parts(tmp_path, monke
     (folder / "team5.md").unlink()
     build(folder, out, search=True, force=False)
     assert len(bundles(out)) == 1 and not (out / "pagefind-parts").exists()  # the parts no longer made are gone
+
+
+def test_an_edit_is_indexed_when_the_site_is_named_from_the_working_folder(tmp_path):
+    ladder = Path(sys.executable).parent / "ladder"
+    if not ladder.exists():
+        pytest.skip("the ladder command is not installed beside this Python")
+    folder = write_content(tmp_path / "content", {"support.md": SIMPLE})
+
+    def build_here():
+        return subprocess.run([str(ladder), "build", "--content", "content"], cwd=tmp_path,  # into ./output
+                              capture_output=True, text=True, timeout=300)
+
+    assert build_here().returncode == 0
+    (folder / "support.md").write_text((folder / "support.md").read_text().replace("Coaches", "Mentors"))
+    result = build_here()
+    assert result.returncode == 0, result.stderr
+    assert "in place" in result.stderr
+    fragments = [gzip.decompress(p.read_bytes()) for p in (tmp_path / "output" / "pagefind" / "fragment").iterdir()]
+    assert any(b"Mentors" in fragment for fragment in fragments)

@@ -70,7 +70,8 @@ def index(site_dir: Path, parts: list[list[str]], into: Path | None = None, lang
     running Pagefind on as many parts at once as there are cores."""
     if not available():
         raise LadderError("search needs Pagefind: pip install 'pagefind[bin]' (or build with --no-search)")
-    into = into or site_dir
+    site_dir = site_dir.resolve()  # Pagefind runs in the folder of pages it is shown
+    into = (into or site_dir).resolve()
     todo = [n for n in range(len(parts)) if only is None or n in only]
     waiting = list(reversed(todo))
     running: list[tuple[subprocess.Popen, Path]] = []
