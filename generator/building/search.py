@@ -33,7 +33,7 @@ from ..errors import LadderError
 BUNDLE = "pagefind"
 PARTS = "pagefind-parts"  # the other parts' bundles, as PARTS/<n>/
 PARTS_KEY = "ladder_parts"  # in the first part's pagefind-entry.json: where the others are, from it
-PART_PAGES = 250
+PART_PAGES = 200
 
 
 def available() -> bool:
