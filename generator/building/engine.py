@@ -55,7 +55,7 @@ def build(
     warnings, when `strict`), having written nothing. `progress` receives a
     line per stage. `search` indexes the written site with Pagefind before it
     replaces the old one. `jobs` is the number of worker processes (default:
-    one per core). Unless `force` (or `strict`), a build whose inputs have not
+    one per core; one in all for a small site). Unless `force` (or `strict`), a build whose inputs have not
     changed stops early, and one where only a few content files changed
     updates the site in place; `early(files)` is then told of the edited
     frameworks' own pages before the whole-site pages are rendered.
