@@ -109,7 +109,7 @@ class Writer:
             try:
                 os.mkdir(folder)  # most pages have a folder of their own, in one that exists
             except FileNotFoundError:
-                os.makedirs(folder)
+                os.makedirs(folder, exist_ok=True)  # another worker may make it meanwhile
             except FileExistsError:
                 pass
             self.made.add(folder)
