@@ -16,10 +16,14 @@ then runs `ladder build` as a child process:
                 A–Z and sitemap show: those are rendered again too; then the site
                 is compared byte for byte with a cold build of the same content
                 made elsewhere (not timed), and any difference fails the run;
-* with search – (with --search) a forced full build that also runs Pagefind.
+* with search – (with --search) a forced full build that also runs Pagefind;
+* one edited, search – (with --search) then, after each edit of one criterion,
+                the default build, which updates the site and the part of the
+                search index that holds the edited pages.
 
-"One edited" and "one renamed" are each the median of five builds, each after
-a new edit: a build that short varies by some milliseconds from run to run.
+"One edited", "one renamed" and "one edited, search" are each the median of
+five builds, each after a new edit: a build that short varies by some
+milliseconds from run to run.
 
 With `--baseline CMD` (another Ladder, such as a checkout of an earlier
 version: `--baseline "/path/to/old/.venv/bin/ladder"`), every build is also
@@ -27,7 +31,7 @@ made by the baseline on its own copy of the corpus, the two taking turns
 build by build, so that a machine whose speed drifts slows both alike; each
 row then gives this Ladder's time over the baseline's.
 
-Builds run with --no-search except the last row: search indexing is not a
+Builds run with --no-search except the search rows: search indexing is not a
 page kind, and the peers (bench/peers.py) have no search either.
 
 Each row gives the child's wall time, CPU time (user + sys, from wait4) and
@@ -78,15 +82,15 @@ def rename_framework(content: Path, rel: str) -> None:
     path.write_text(text[: match.end(2)] + " (renamed)" + text[match.end(2):], encoding="utf-8")
 
 
-def build_command(ladder: list[str], content: Path, output: Path, option: str) -> list[str]:
-    return ladder + ["build", "--content", str(content), "--output", str(output), option]
+def build_command(ladder: list[str], content: Path, output: Path, options: list[str]) -> list[str]:
+    return ladder + ["build", "--content", str(content), "--output", str(output), *options]
 
 
 def unlike_cold(ladder: list[str], content: Path, output: Path, workdir: Path) -> str | None:
     """Build the edited content from nothing elsewhere (not timed) and compare:
     a site updated in place must be the bytes of a cold build. Says how not."""
     fresh = workdir / "site-cold"
-    result = benchlib.run(build_command(ladder, content, fresh, "--no-search"),
+    result = benchlib.run(build_command(ladder, content, fresh, ["--no-search"]),
                           env=benchlib.ladder_env(workdir / "cache-cold"))
     if not result.ok:
         return f"the cold build to compare with failed: {result.failure()}"
@@ -120,13 +124,13 @@ class Lane:
 
     def step(self, label: str, files: list[str]):
         """Make this lane's build for `label` (after its edit); return the run."""
-        option = "--force" if label == "with search" else "--no-search"
-        if label == "one edited":
+        options = {"with search": ["--force"], "one edited, search": []}.get(label, ["--no-search"])
+        if label in ("one edited", "one edited, search"):
             self.edited = edit_one_criterion(self.content, files)
         if label == "one renamed":
             rename_framework(self.content, self.edited)
         os.sync()  # what was written before is on disk, not charged to this build
-        return benchlib.run(build_command(self.ladder, self.content, self.output, option), env=self.env)
+        return benchlib.run(build_command(self.ladder, self.content, self.output, options), env=self.env)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,10 +173,11 @@ def main(argv: list[str] | None = None) -> int:
             lanes = [Lane("this", ladder, workdir / "this", workdir / "corpus")]
             if baseline:
                 lanes.append(Lane("baseline", baseline, workdir / "baseline", workdir / "corpus"))
-            labels = ("cold", "no change", "one edited", "one renamed") + (("with search",) if args.search else ())
+            labels = ("cold", "no change", "one edited", "one renamed") + (
+                ("with search", "one edited, search") if args.search else ())
             for turn, label in enumerate(labels):
                 runs: dict[str, list] = {lane.name: [] for lane in lanes}
-                for _ in range(EDITS if label in ("one edited", "one renamed") else 1):
+                for _ in range(EDITS if label.startswith(("one edited", "one renamed")) else 1):
                     for lane in (lanes if turn % 2 == 0 else lanes[::-1]):  # who goes first alternates
                         if not lane.failed:
                             runs[lane.name].append(lane.step(label, stats.files_list))

@@ -8,6 +8,8 @@ Generates a 200-file synthetic corpus from the repository's own `content/`
 and interleaved so that both see the same machine noise:
 
 * build    – `generator.building.engine.build(corpus, output)`, best of 3;
+* search   – the same with the search index (`search=True`, what
+             `ladder build` does by default), best of 3;
 * baseline – reading every corpus file and parsing its front matter with
              PyYAML's C loader alone (`yaml.load(text, Loader=yaml.CSafeLoader)`),
              best of 5 (it is short, so more tries are cheap).
@@ -17,9 +19,9 @@ other jobs on a busy CI machine inflate less than wall time; wall times are
 printed too. Each build is a fresh `build()` call with an empty cache folder,
 so nothing is cached between rounds.
 
-The ratio build/baseline is compared with `bench/smoke_reference.json`; the
-exit status is 1 if it is more than `--factor` (3) times the reference, else
-0. Over the limit, it measures once more (`--retries`) before failing, taking
+The ratios build/baseline and search/baseline are compared with
+`bench/smoke_reference.json`; the exit status is 1 if either is more than
+`--factor` (3) times its reference, else 0. Over the limit, it measures once more (`--retries`) before failing, taking
 the best of all tries, so one busy spell on a shared runner does not fail CI. The ratio, not the time, is compared, so a slower CI machine does not
 fail the check. `--update` measures and rewrites the reference.
 """
@@ -83,6 +85,7 @@ class Measurements:
     def __init__(self, content: Path, output: Path, files: list[Path]):
         self.content, self.output, self.files = content, output, files
         self.builds: list[tuple[float, float]] = []
+        self.searches: list[tuple[float, float]] = []
         self.baselines: list[tuple[float, float]] = []
         self.pages = 0
 
@@ -94,12 +97,13 @@ class Measurements:
             self.baselines.append((cpu_time() - cpu, time.perf_counter() - wall))
             if round_ >= rounds:
                 continue
-            gc.collect()
-            os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="cache-", dir=self.output.parent)  # nothing cached
-            wall, cpu = time.perf_counter(), cpu_time()
-            result = build(self.content, self.output)
-            self.builds.append((cpu_time() - cpu, time.perf_counter() - wall))
-            self.pages = result.pages
+            for search, times in ((False, self.builds), (True, self.searches)):
+                gc.collect()
+                os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="cache-", dir=self.output.parent)  # nothing cached
+                wall, cpu = time.perf_counter(), cpu_time()
+                result = build(self.content, self.output, search=search)
+                times.append((cpu_time() - cpu, time.perf_counter() - wall))
+                self.pages = result.pages
 
     @property
     def build_s(self) -> float:
@@ -110,8 +114,22 @@ class Measurements:
         return min(self.baselines)[0]
 
     @property
+    def search_s(self) -> float:
+        return min(self.searches)[0]
+
+    @property
     def ratio(self) -> float:
         return self.build_s / self.baseline_s
+
+    @property
+    def search_ratio(self) -> float:
+        return self.search_s / self.baseline_s
+
+    def over(self, reference: dict, factor: float) -> list[str]:
+        """The ratios over their limit, said in words."""
+        return [f"{name} ratio {ratio:.2f} is over the limit {float(reference[key]) * factor:.2f}"
+                for name, key, ratio in (("build", "ratio", self.ratio), ("search", "search_ratio", self.search_ratio))
+                if ratio > float(reference[key]) * factor]
 
     def report(self) -> None:
         def times(values):
@@ -120,15 +138,18 @@ class Measurements:
 
         print(f"build:    {self.build_s:.3f} s CPU, best of {len(self.builds)} (CPU {times(self.builds)}), "
               f"{self.pages} pages")
+        print(f"search:   {self.search_s:.3f} s CPU, best of {len(self.searches)} (CPU {times(self.searches)}), "
+              "with the search index")
         print(f"baseline: {self.baseline_s:.3f} s CPU, best of {len(self.baselines)} (CPU {times(self.baselines)}), "
               "yaml.load(CSafeLoader) of every file's front matter")
-        print(f"ratio:    {self.ratio:.2f}  (build / baseline, CPU time)", flush=True)
+        print(f"ratios:   {self.ratio:.2f} build / baseline, {self.search_ratio:.2f} search / baseline (CPU time)",
+              flush=True)
 
 
 def read_reference() -> dict:
     try:
         reference = json.loads(REFERENCE.read_text(encoding="utf-8"))
-        float(reference["ratio"])
+        float(reference["ratio"]), float(reference["search_ratio"])
         return reference
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise SystemExit(f"smoke: no usable reference in {REFERENCE} ({exc}); run with --update") from None
@@ -170,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.update:
             data = {
                 "ratio": round(measured.ratio, 3),
+                "search_ratio": round(measured.search_ratio, 3),
                 "build_cpu_seconds": round(measured.build_s, 4),
+                "search_cpu_seconds": round(measured.search_s, 4),
                 "baseline_cpu_seconds": round(measured.baseline_s, 4),
                 "n": args.n,
                 "seed": args.seed,
@@ -189,17 +212,17 @@ def main(argv: list[str] | None = None) -> int:
         elif reference.get("corpus_bytes") and abs(stats.bytes / reference["corpus_bytes"] - 1) > 0.25:
             print(f"note: the corpus is {stats.bytes} bytes, the reference's was {reference['corpus_bytes']}; "
                   "content/ changed a lot, consider --update")
-        limit = float(reference["ratio"]) * args.factor
         for _ in range(args.retries):
-            if measured.ratio <= limit:
+            if not measured.over(reference, args.factor):
                 break
-            print(f"ratio {measured.ratio:.2f} is over the limit {limit:.2f}; measuring again in case the "
-                  "machine was busy", flush=True)
+            print("; ".join(measured.over(reference, args.factor)) + "; measuring again in case the machine was busy",
+                  flush=True)
             measured.take(args.rounds)
             measured.report()
-        verdict = "OK" if measured.ratio <= limit else "REGRESSION"
-        print(f"reference ratio {float(reference['ratio']):.2f}; limit {limit:.2f} ({args.factor:g}x): {verdict}")
-        return 0 if measured.ratio <= limit else 1
+        over = measured.over(reference, args.factor)
+        print(f"reference ratios {float(reference['ratio']):.2f} build, {float(reference['search_ratio']):.2f} search; "
+              f"limits {args.factor:g}x: " + ("REGRESSION: " + "; ".join(over) if over else "OK"))
+        return 1 if over else 0
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

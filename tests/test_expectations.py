@@ -114,3 +114,34 @@ def test_the_level_page_lists_what_carries_over_in_place_of_a_pointer(content, t
     asks = next(e for e in level1.elements if e.attrs.get("class", "").startswith("criterion")
                 and "Asks for help." in e.text)
     assert asks.attrs["id"] in doc.ids
+
+
+def test_a_level_with_nothing_listed_says_so_on_its_page_and_in_its_framework_panel(content, tmp_path):
+    late = """---
+path: /late
+title: Late
+levels: 3
+topics:
+  - name: communication
+    title: Communication
+    content:
+      - level: 2
+        criteria: ["Coaches others."]
+  - name: delivery
+    title: Delivery
+    content:
+      - level: 2
+        criteria: ["Ships on time."]
+---
+"""
+    build(content({"late.md": late}), tmp_path / "out")
+    empty = "Nothing is listed at this level."
+    level1 = parse_file(tmp_path / "out" / "late" / "level-1" / "index.html")
+    assert [e.text.strip() for e in level1.with_class("empty")] == [empty] and not level1.with_class("topic")
+    level2 = parse_file(tmp_path / "out" / "late" / "level-2" / "index.html")
+    assert not level2.with_class("empty")
+    assert [e.attrs["id"] for e in level2.with_class("topic")] == ["level-2-communication", "level-2-delivery"]
+    page = parse_file(tmp_path / "out" / "late" / "index.html")
+    panels = {e.attrs["id"]: " ".join(e.text.split()) for e in page.with_class("level-panel")}
+    assert empty in panels["level-1"] and empty not in panels["level-2"]
+    assert "Coaches others." in panels["level-2"] and "Ships on time." in panels["level-2"] and empty in panels["level-3"]

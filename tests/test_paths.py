@@ -23,6 +23,7 @@ PATHS = {
     "/assets/ladder.css": "'assets/ladder.css' is a file (the theme's assets)",
     "/pagefind": "'pagefind/' is where the search index is written",
     "/pagefind/deeper": "'pagefind/' is where the search index is written",
+    "/pagefind-parts/2": "'pagefind-parts/' is where the search index is written",
     "/a-z": "'a-z/index.html' would be written twice (also by Ladder's index page)",
     "/compare": "'compare/index.html' would be written twice (also by Ladder's compare page)",
     "/support/level-1": "'support/level-1/index.html' would be written twice (also by support.md)",

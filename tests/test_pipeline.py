@@ -106,3 +106,45 @@ def test_a_frameworks_pages_are_the_same_in_a_site_of_one_framework_and_of_thirt
     assert len(own) >= 4  # the framework, its two levels, their comparison
     assert {rel: crowded[rel] for rel in own} == {rel: alone[rel] for rel in own}
     assert b"Team 29" in crowded["index.html"] and b"Team 29" not in alone["index.html"]
+
+
+def test_a_small_site_is_built_without_workers_and_a_large_one_with_one_per_core(tmp_path, monkeypatch):
+    """Forking workers costs more than a second core saves on a site of a few dozen frameworks."""
+    from generator.building.workers import SMALL_SITE_BYTES, default_jobs
+
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    small = write_content(tmp_path / "small", {f"team-{n}.md": SIMPLE.replace("/support", f"/team-{n}")
+                                               for n in range(20)})
+    assert default_jobs(small, sorted(p.name for p in small.glob("*.md"))) == 1
+    padding = "\n" + "x" * 100 + "\n"
+    large = write_content(tmp_path / "large", {f"team-{n}.md": SIMPLE.replace("/support", f"/team-{n}")
+                                               + padding * (SMALL_SITE_BYTES // 100 // 20) for n in range(21)})
+    assert default_jobs(large, sorted(p.name for p in large.glob("*.md"))) == 4
+    monkeypatch.setattr("os.cpu_count", lambda: None)
+    assert default_jobs(large, sorted(p.name for p in large.glob("*.md"))) == 1
+
+
+
+def _write_nested(root, who, count):
+    from generator.building.workers import Writer
+
+    writer = Writer(root)
+    for n in range(count):
+        writer.write(f"{n}/level-1/{who}.html", b"page")
+
+
+def test_two_workers_making_the_same_new_folder_at_once_both_write(tmp_path):
+    """Two frameworks whose pages clash (one at /support/level-1, the other's
+    level 1) make the same folders in two workers at the same moment; neither
+    may fail because the other made a folder first, so that the clash is
+    reported as one, not as a folder that exists."""
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    workers = [fork.Process(target=_write_nested, args=(tmp_path, who, 3000)) for who in ("a", "b")]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+    assert [worker.exitcode for worker in workers] == [0, 0]
+    assert len(list(tmp_path.glob("*/level-1/*.html"))) == 6000

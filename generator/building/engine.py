@@ -55,7 +55,7 @@ def build(
     warnings, when `strict`), having written nothing. `progress` receives a
     line per stage. `search` indexes the written site with Pagefind before it
     replaces the old one. `jobs` is the number of worker processes (default:
-    one per core). Unless `force` (or `strict`), a build whose inputs have not
+    one per core; one in all for a small site). Unless `force` (or `strict`), a build whose inputs have not
     changed stops early, and one where only a few content files changed
     updates the site in place; `early(files)` is then told of the edited
     frameworks' own pages before the whole-site pages are rendered.
@@ -92,8 +92,7 @@ def _build(content_dir: Path, output_dir: Path, base_url: str | None, strict: bo
             progress(f"read {plural(len(outcome.site.frameworks), 'page')} from {content_dir}, "
                      f"wrote {plural(outcome.pages, 'page')}")
             if search:
-                search_index.index(staging, [r.output for r in outcome.records
-                                             if r.kind in search_index.INDEXED_KINDS], language=outcome.site.language)
+                search_index.index(staging, search_index.split(outcome.records), language=outcome.site.language)
                 progress("indexed the site for search")
         snapshot.save(output_dir, stamp, outcome)
         changed = None

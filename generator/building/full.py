@@ -12,7 +12,6 @@ summaries (see `whole_site`).
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from ..reading.mappings import references
 from ..reading.pages import GENERIC_PATH, CheckedPage, check_page, generic_topics_of
 from .settings import load_settings
 from .whole_site import Outcome, finish
-from .workers import Job, collected_by_hand, read, work_all
+from .workers import Job, collected_by_hand, default_jobs, read, work_all
 
 _GENERIC_HINT = re.compile(r"^path:[ \t]*['\"]?/?generic/?['\"]?[ \t]*(#.*)?$", re.MULTILINE)
 
@@ -39,13 +38,14 @@ def run(content_dir: Path, base_url: str | None, staging: Path | None, jobs: int
     job = Job(content_dir, settings, {}, stub, staging, whole=whole, each=each)
     generic = find_generic(content_dir, rels, job)
     job.generic_topics = generic_topics_of([generic]) if generic is not None else {}
-    results = work_all(job, rels, jobs or os.cpu_count() or 1)
+    jobs = jobs or default_jobs(content_dir, rels)
+    results = work_all(job, rels, jobs)
     found = [r.rel for r in results if r.path == GENERIC_PATH]
     if found and (generic is None or found[0] != generic.page.rel):
         # `path: /generic` sat too far down its file to be seen first: read again, knowing it.
         generic, _, _ = read(job, found[0])
         job.generic_topics = generic_topics_of([generic])
-        results = work_all(job, rels, jobs or os.cpu_count() or 1)
+        results = work_all(job, rels, jobs)
     with collected_by_hand():  # what the whole-site pages are made from lives until the end
         return finish(job, results, referenced)
 

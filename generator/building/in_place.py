@@ -107,9 +107,10 @@ def _update(snapshot: Snapshot, content_dir: Path, output_dir: Path, base_url: s
         progress("no content changed: the site stays as it is")
     kinds = {record.output: record.kind for r in [*old.values(), *fresh] for record in r.pages}
     if search and any(kinds.get(rel) in search_index.INDEXED_KINDS for rel in written | gone):
-        records = outcome.records or [record for r in {**snapshot.results(), **{r.rel: r for r in fresh}}.values()
-                                      for record in r.pages] + shared
-        _reindex(output_dir, records, settings.config.language)
+        before = [record for r in snapshot.results().values() for record in r.pages] + shared
+        after = outcome.records or [record for r in {**snapshot.results(), **{r.rel: r for r in fresh}}.values()
+                                    for record in r.pages] + shared
+        _reindex(output_dir, before, after, written | gone, settings.config.language)
         progress("indexed the site for search")
     snapshot.write({"manifest": stamp, "updated": updated, **(whole_site_rows(outcome) if reshaped else {})},
                    fresh, removed)
@@ -190,18 +191,32 @@ def _remove(output_dir: Path, stale: set[str]) -> None:
             folder.rmdir()
 
 
-def _reindex(output_dir: Path, records: list[PageRecord], language: str) -> None:
-    """Index the site again beside it, then swap the new bundle in."""
+def _reindex(output_dir: Path, before: list[PageRecord], after: list[PageRecord], touched: set[str],
+             language: str) -> None:
+    """Index again, beside the site, the parts of the index whose pages were
+    written, removed or moved to another part, then swap each new part in."""
+    old, new = search_index.split(before), search_index.split(after)
+    if len(old) != len(new):
+        again = set(range(len(new)))
+    else:
+        again = {n for n, pages in enumerate(new) if pages != old[n] or touched.intersection(pages)}
     fresh = output_dir.parent / f".{output_dir.name}.{search_index.BUNDLE}-{os.getpid()}"
     retired = output_dir.parent / f".{output_dir.name}.{search_index.BUNDLE}-old-{os.getpid()}"
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        search_index.index(output_dir, [r.output for r in records if r.kind in search_index.INDEXED_KINDS], fresh,
-                           language)
-        current = output_dir / search_index.BUNDLE
-        if current.exists():
-            current.rename(retired)
-        fresh.rename(current)
+        search_index.index(output_dir, new, fresh, language, again)
+        retired.mkdir(parents=True)
+        if len(again) == len(new):  # every part: the whole index is replaced, with the parts no longer made
+            swapped = [search_index.BUNDLE, search_index.PARTS]
+        else:
+            swapped = [search_index.bundle_of(n) for n in sorted(again)]
+        for rel in swapped:
+            current, replacement = output_dir / rel, fresh / rel
+            if current.exists():
+                (retired / rel).parent.mkdir(parents=True, exist_ok=True)
+                current.rename(retired / rel)
+            if replacement.exists():
+                replacement.rename(current)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
         shutil.rmtree(retired, ignore_errors=True)

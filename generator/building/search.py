@@ -2,25 +2,38 @@
 
 Pagefind's binary ships in the `pagefind[bin]` wheel and works offline. It
 indexes the pages marked `data-pagefind-body` (frameworks, standards, units,
-roles, guides) into one index, with the site's language rules: a search from
-any page then finds pages in every language (by default Pagefind makes an
-index per language and searches only the page's own). Pagefind reads every
-HTML file it is shown, so it is shown only the pages that are indexed (hard
-links in a folder of their own): the level and comparison pages repeat what
-the framework pages say.
+roles, guides) with the site's language rules: a search from any page then
+finds pages in every language (by default Pagefind makes an index per
+language and searches only the page's own). Pagefind reads every HTML file
+it is shown, so it is shown only the pages that are indexed (hard links in a
+folder of their own): the level and comparison pages repeat what the
+framework pages say.
+
+A large site is indexed in parts of about `PART_PAGES` pages, each content
+file's pages in one part (chosen by a hash of its name, so adding a file
+moves no other), and the browser merges the parts when a search starts
+(Pagefind's `mergeIndex`). The parts are indexed side by side, which uses
+every core, bounds the memory of each Pagefind run, and lets an edit index
+again only the part that holds the edited file's pages. A site of one part,
+which is most sites, has the one index it always had.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import subprocess
+import zlib
 from pathlib import Path
 
 from ..errors import LadderError
 
 BUNDLE = "pagefind"
+PARTS = "pagefind-parts"  # the other parts' bundles, as PARTS/<n>/
+PARTS_KEY = "ladder_parts"  # in the first part's pagefind-entry.json: where the others are, from it
+PART_PAGES = 200
 
 
 def available() -> bool:
@@ -34,35 +47,79 @@ def available() -> bool:
 INDEXED_KINDS = {"progression", "standard", "unit", "markdown", "role"}
 
 
-def index(site_dir: Path, pages: list[str] | None = None, bundle: Path | None = None,
-          language: str = "en") -> None:
-    """Write the search bundle into `bundle` (by default `site_dir/pagefind/`),
-    indexing `pages` (output paths; all HTML files when None) as `language`."""
+def split(records) -> list[list[str]]:
+    """The indexed pages of `records` (output paths), in parts; empty parts
+    are dropped, so the first part is never empty when there are pages."""
+    pages = [(record.source, record.output) for record in records if record.kind in INDEXED_KINDS]
+    count = max(1, math.ceil(len(pages) / PART_PAGES))
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for source, output in pages:
+        parts[zlib.crc32(source.encode("utf-8")) % count if count > 1 else 0].append(output)
+    return [sorted(part) for part in parts if part] or [[]]
+
+
+def bundle_of(part: int) -> str:
+    """Where part number `part` of the index goes in the site."""
+    return BUNDLE if part == 0 else f"{PARTS}/{part}"
+
+
+def index(site_dir: Path, parts: list[list[str]], into: Path | None = None, language: str = "en",
+          only: set[int] | None = None) -> None:
+    """Index the pages of each part (or of the parts in `only`) of `site_dir`
+    into its bundle under `into` (by default the site itself), as `language`,
+    running Pagefind on as many parts at once as there are cores."""
     if not available():
         raise LadderError("search needs Pagefind: pip install 'pagefind[bin]' (or build with --no-search)")
-    source = site_dir
-    if pages is not None:
-        source = site_dir.parent / f".{site_dir.name}.search-{os.getpid()}"
-        shutil.rmtree(source, ignore_errors=True)
-        for rel in pages:
-            target = source / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site_dir / rel, target)
-            except OSError:
-                shutil.copyfile(site_dir / rel, target)
+    site_dir = site_dir.resolve()  # Pagefind runs in the folder of pages it is shown
+    into = (into or site_dir).resolve()
+    todo = [n for n in range(len(parts)) if only is None or n in only]
+    waiting = list(reversed(todo))
+    running: list[tuple[subprocess.Popen, Path]] = []
+    failure = None
     try:
-        result = subprocess.run(
-            [_pagefind(), "--site", str(source), "--output-path", str(bundle or site_dir / BUNDLE),
-             "--force-language", language, "--silent"],
-            capture_output=True, text=True, timeout=3600, cwd=source, env=_environment(),
-        )
-    finally:
-        if source != site_dir:
+        while waiting or running:
+            while waiting and len(running) < (os.cpu_count() or 1):
+                n = waiting.pop()
+                source = _pages_folder(site_dir, parts[n], n)
+                running.append((_run(source, into / bundle_of(n), language), source))
+            process, source = running[0]
+            _, errors = process.communicate(timeout=3600)
+            running.pop(0)
             shutil.rmtree(source, ignore_errors=True)
-    if result.returncode != 0:
-        raise LadderError(f"search indexing failed: {(result.stderr or result.stdout).strip()}")
-    _sort_languages(bundle or site_dir / BUNDLE)
+            if process.returncode != 0 and failure is None:
+                failure = errors.strip() or f"Pagefind stopped with status {process.returncode}"
+    finally:
+        for process, source in running:
+            process.kill()
+            process.wait()
+            shutil.rmtree(source, ignore_errors=True)
+    if failure:
+        raise LadderError(f"search indexing failed: {failure}")
+    if 0 in todo:
+        _finish_entry(into / BUNDLE, [f"../{bundle_of(n)}/" for n in range(1, len(parts))])
+
+
+def _pages_folder(site_dir: Path, pages: list[str], part: int) -> Path:
+    """A folder beside the site holding just `pages`, as hard links (copies
+    where links cannot be made)."""
+    source = site_dir.parent / f".{site_dir.name}.search-{part}-{os.getpid()}"
+    shutil.rmtree(source, ignore_errors=True)
+    source.mkdir()
+    for rel in pages:
+        target = source / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / rel, target)
+        except OSError:
+            shutil.copyfile(site_dir / rel, target)
+    return source
+
+
+def _run(source: Path, bundle: Path, language: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [_pagefind(), "--site", str(source), "--output-path", str(bundle), "--force-language", language, "--silent"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=source, env=_environment(),
+    )
 
 
 def _pagefind() -> str:
@@ -82,12 +139,15 @@ def _environment() -> dict[str, str]:
     return {name: value for name, value in os.environ.items() if not name.upper().startswith("PAGEFIND_")}
 
 
-def _sort_languages(bundle: Path) -> None:
-    """Pagefind lists the languages of its entry file in the order of a hash
-    table, which changes from run to run: put them in order, so that the same
-    site always gives the same bytes."""
+def _finish_entry(bundle: Path, others: list[str]) -> None:
+    """Put the languages of the first part's entry file in order (Pagefind lists
+    them in the order of a hash table, which changes from run to run, so the
+    same site would not always give the same bytes), and name the other parts
+    there, for the browser to merge."""
     entry = bundle / "pagefind-entry.json"
     data = json.loads(entry.read_text(encoding="utf-8"))
     if isinstance(data.get("languages"), dict):
         data["languages"] = dict(sorted(data["languages"].items()))
+    if others:
+        data[PARTS_KEY] = others
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

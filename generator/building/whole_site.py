@@ -22,11 +22,12 @@ from ..rendering.renderer import template_problem
 from . import hosting
 from .hosting import hosting_files
 from .manifest import MARKER
-from .search import BUNDLE
+from .search import BUNDLE, PARTS
 from .workers import FileResult, Job, PageRecord, Writer, read
 
 # What Ladder writes besides the pages and the theme's assets, which no page may take.
-LADDER_OWN = {**hosting.FILES, MARKER: "Ladder's marker", BUNDLE + "/": "where the search index is written"}
+LADDER_OWN = {**hosting.FILES, MARKER: "Ladder's marker", BUNDLE + "/": "where the search index is written",
+              PARTS + "/": "where the search index is written"}
 
 
 @dataclass

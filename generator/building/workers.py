@@ -109,7 +109,7 @@ class Writer:
             try:
                 os.mkdir(folder)  # most pages have a folder of their own, in one that exists
             except FileNotFoundError:
-                os.makedirs(folder)
+                os.makedirs(folder, exist_ok=True)  # another worker may make it meanwhile
             except FileExistsError:
                 pass
             self.made.add(folder)
@@ -190,6 +190,26 @@ def _shares(content_dir: Path, rels: list[str], workers: int) -> list[list[str]]
             remaining -= filled
             current, filled = [], 0
     return shares + [current] if current else shares
+
+
+# Content smaller than this (about 40 frameworks of bench/make_corpus.py) is
+# read and rendered in one process: forking workers, loading the templates in
+# each and sending their results back cost more than a second core saves.
+SMALL_SITE_BYTES = 1_000_000
+
+
+def default_jobs(content_dir: Path, rels: list[str]) -> int:
+    """How many worker processes to use when none is asked for: one per core,
+    or one in all for a small site."""
+    cores = os.cpu_count() or 1
+    if cores == 1:
+        return 1
+    total = 0
+    for rel in rels:
+        total += _size(content_dir / rel)
+        if total >= SMALL_SITE_BYTES:
+            return cores
+    return 1
 
 
 def _size(path: Path) -> int:

@@ -105,17 +105,46 @@ def topic_section(topic_level: TopicLevel, title, t, heading: str = "h3", descri
                   new: set[str] | None = None, suggest=None) -> Markup:
     """A topic's criteria at one level under its title, as level pages and a
     framework's level panels show them."""
+    return Markup(_topic_section_html(topic_level, escape_output(title), t, heading, description, new, suggest))
+
+
+def topic_sections(at_level, place: str, t, suggest=None) -> Markup:
+    """The topics of one level panel of a framework page, as `topic_section`
+    shows each, titled with a link to its place (`place` and its slug), one to
+    an indented line: the template's loop, made here, since a framework page
+    shows every topic at every level."""
+    return Markup("\n  ".join([_topic_section_html(topic_level, _topic_link_html(place + topic.slug, topic), t,
+                                                    suggest=suggest) for topic, topic_level in at_level]))
+
+
+def _topic_section_html(topic_level: TopicLevel, title_html: str, t, heading: str = "h3", description: str = "",
+                        new: set[str] | None = None, suggest=None) -> str:
     anchor = escape_str(topic_level.anchor)
     about = f'<p class="topic__description">{escape_output(description)}</p>' if description else ""
-    return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
-                  f'  <{heading} class="topic__title" id="{anchor}-title">{escape_output(title)}</{heading}>\n'
-                  f'{about}  {_topic_level_html(topic_level, t, new, suggest)}\n</section>')
+    return (f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
+            f'  <{heading} class="topic__title" id="{anchor}-title">{title_html}</{heading}>\n'
+            f'{about}  {_topic_level_html(topic_level, t, new, suggest)}\n</section>')
 
 
 def expected_section(expected, title, t, carried_title: str, description: str = "", suggest=None) -> Markup:
     """Everything a topic expects at one level, for the level's page: what it
     says there (new criteria marked, lines that only point back left out),
     then what is still expected from the levels below, each with its origin."""
+    return Markup(_expected_section_html(expected, escape_output(title), t, carried_title, description, suggest))
+
+
+def expected_sections(rows, place: str, t, suggest=None) -> Markup:
+    """Every topic of a level page, as `expected_section` shows each, titled
+    with a link to its place (`place` and its slug), one to a line: the
+    template's loop, made here, since level pages show every criterion again."""
+    carried_title = t("carried_over")
+    return Markup("\n".join([_expected_section_html(row, _topic_link_html(place + row.topic.slug, row.topic), t,
+                                                     carried_title, row.topic.description, suggest)
+                             for row in rows]))
+
+
+def _expected_section_html(expected, title_html: str, t, carried_title: str, description: str = "",
+                           suggest=None) -> str:
     anchor = escape_str(expected.anchor)
     about = f'<p class="topic__description">{escape_output(description)}</p>' if description else ""
     own = _topic_level_html(expected.here, t, expected.new, suggest, expected.pointers) \
@@ -124,9 +153,9 @@ def expected_section(expected, title, t, carried_title: str, description: str = 
     if expected.carried:
         carried = (f'<div class="carried"><h3 class="carried__title">{escape_output(carried_title)}</h3>'
                    f'<ul class="criteria criteria--carried">{_carried_items(expected)}</ul></div>')
-    return Markup(f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
-                  f'  <h2 class="topic__title" id="{anchor}-title">{escape_output(title)}</h2>\n'
-                  f'{about}{own}{carried}\n</section>')
+    return (f'<section class="topic" id="{anchor}" aria-labelledby="{anchor}-title">\n'
+            f'  <h2 class="topic__title" id="{anchor}-title">{title_html}</h2>\n'
+            f'{about}{own}{carried}\n</section>')
 
 
 def _carried_items(expected) -> str:
@@ -150,7 +179,11 @@ def _carried_html(item) -> str:
 
 def topic_link(href: str, topic) -> Markup:
     """A topic's full code and title, linking to `href` (its place)."""
-    return Markup(f'<a href="{escape_str(href)}">{escape_output(topic_title(topic))}</a>')
+    return Markup(_topic_link_html(href, topic))
+
+
+def _topic_link_html(href: str, topic) -> str:
+    return f'<a href="{escape_str(href)}">{escape_output(topic_title(topic))}</a>'
 
 
 def level_pill(level, t, unknown: bool = False, symbol_only: bool = False) -> Markup:

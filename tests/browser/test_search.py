@@ -1,13 +1,15 @@
 """Search, as a reader types into the box on a published site: every language
 is searched from any page, a role that several frameworks share is one result,
-more than the first results can be seen, and excerpts show the frameworks'
-words, never the site's own labels."""
+more than the first results can be seen, excerpts show the frameworks'
+words, never the site's own labels, and a large site's index in parts is
+searched as one."""
 
 import re
 import textwrap
 
 import pytest
 
+from generator.building import search as search_index
 from generator.building.engine import build
 
 from .support import serve
@@ -110,3 +112,40 @@ def test_a_role_that_several_frameworks_share_is_one_result(shared_roles, open_p
     (leader,) = found
     assert leader["where"].startswith("Role · ")
     assert sorted([leader["where"].removeprefix("Role · ")] + leader["also"]) == ["Sales", "Service", "Support"]
+
+
+WORDS = ["zebra", "walrus", "otter", "heron", "badger", "lynx", "marten", "osprey"]
+
+
+@pytest.fixture(scope="module")
+def in_parts(tmp_path_factory):
+    """Eight frameworks, each with a word of its own, indexed in four parts and
+    served under a sub-path."""
+    words = dict(enumerate(WORDS))
+    content = tmp_path_factory.mktemp("parts-content")
+    for n in range(8):
+        (content / f"team{n}.md").write_text(textwrap.dedent(TEAM).format(path=f"team{n}", title=f"Team {n}")
+                                             .lstrip().replace("Helps customers.", f"Helps customers {words[n]}."))
+    root = tmp_path_factory.mktemp("parts-site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "PART_PAGES", 4)  # 16 pages (a framework and a role each)
+        build(content, root / "teams", base_url="/teams/", search=True)
+    assert (root / "teams" / "pagefind-parts").is_dir()
+    server, base = serve(root)
+    yield base + "teams/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_site_indexed_in_parts_finds_pages_in_every_part(in_parts, open_page):
+    page = open_page(in_parts)
+    for n, word in enumerate(WORDS):
+        page.fill("#search-input", word)
+        page.wait_for_function("n => (document.querySelector('.search__title') || {}).innerText === 'Team ' + n",
+                               arg=n, timeout=10_000)
+        found = results(page, word)
+        assert [r["title"] for r in found] == [f"Team {n}"], (n, found)
+        assert found[0]["href"].startswith(in_parts + f"team{n}/")
+    page.goto(found[0]["href"])  # the result opens its page
+    assert page.title().startswith("Team 7")
+    assert not page.script_errors and not page.foreign_requests

@@ -163,9 +163,10 @@
   }
 
   /* Search: Pagefind, loaded on first use, over one index of every language
-     of the site. Each result links to the element (criterion, topic, role)
-     nearest before the first matching word; a role that several frameworks
-     share is one result; "Show more" adds the next results. */
+     of the site (a large site's index comes in parts, which its entry file
+     names and Pagefind merges). Each result links to the element (criterion,
+     topic, role) nearest before the first matching word; a role that several
+     frameworks share is one result; "Show more" adds the next results. */
   function enhanceSearch(form) {
     var input = form.querySelector(".search__input");
     var panel = form.querySelector(".search__results");
@@ -176,8 +177,16 @@
 
     function load() {
       if (!loading) {
-        loading = import(new URL(form.getAttribute("data-search"), location.href).href).then(function (pagefind) {
-          return Promise.resolve(pagefind.options({ baseUrl: root.pathname })).then(function () { return pagefind; });
+        var script = new URL(form.getAttribute("data-search"), location.href);
+        loading = import(script.href).then(function (pagefind) {
+          return Promise.resolve(pagefind.options({ baseUrl: root.pathname }))
+            .then(function () { return fetch(new URL("pagefind-entry.json", script)).then(function (r) { return r.json(); }); })
+            .then(function (entry) {
+              return Promise.all((entry.ladder_parts || []).map(function (part) {
+                return pagefind.mergeIndex(new URL(part, script).pathname, { baseUrl: root.pathname });
+              }));
+            })
+            .then(function () { return pagefind; });
         });
       }
       return loading;
