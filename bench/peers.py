@@ -30,7 +30,9 @@ search index) and Hugo followed by Pagefind over Hugo's site, and the
 ratio of the two is printed under the table.
 
 With `--baseline CMD` (another Ladder, such as an earlier checkout's
-`ladder` script), that Ladder takes its turn too, as "Ladder (baseline)".
+`ladder` script), that Ladder takes its turn too, as "Ladder (baseline)"
+(and, with `--search`, "Ladder with search (baseline)"), and its ratios to
+the peers are printed beside this Ladder's.
 
 Last, it times two floors of a Python build of this input: a process that
 only reads every corpus file and parses its front matter with Ladder's
@@ -306,7 +308,14 @@ def measure(size: int, args, hugo: Path, mkdocs: Path) -> int:
                 command=ladder + ["build", "--content", str(corpus), "--output", str(work / "search-site")],
                 cwd=None, output=work / "search-site", clean=[work / "search-site", work / "search-cache"],
                 count=False, env=benchlib.ladder_env(work / "search-cache"),
-            ), "Hugo + Pagefind": dict(
+            ), **({"Ladder with search (baseline)": dict(
+                version="default build",
+                command=benchlib.ladder_command(args.baseline) + [
+                    "build", "--content", str(corpus), "--output", str(work / "baseline-search-site")],
+                cwd=None, output=work / "baseline-search-site",
+                clean=[work / "baseline-search-site", work / "baseline-search-cache"],
+                count=False, env=benchlib.ladder_env(work / "baseline-search-cache"),
+            )} if args.baseline else {}), "Hugo + Pagefind": dict(
                 version="Pagefind over Hugo's site",
                 command=["sh", "-c", '"$0" --quiet --source "$1" --destination "$2" --cacheDir "$3" && '
                          'exec "$4" --site "$2" --output-path "$2/pagefind" --silent',
@@ -373,7 +382,9 @@ def measure(size: int, args, hugo: Path, mkdocs: Path) -> int:
                          f"{result.maxrss_mb:.0f}", pages, f"{size / 1e6:.1f}", f"{pages / result.wall:.0f}",
                          f"{size / 1e6 / result.wall:.1f}", c_cell, x_cell, ratio_wall, ratio_cpu])
         print(benchlib.table(headers, rows, "ll" + "r" * (len(headers) - 2)))
-        pairs = [("Ladder", "Hugo"), ("Ladder with search", "Hugo + Pagefind"), ("Ladder", "Ladder (baseline)")]
+        pairs = [("Ladder", "Hugo"), ("Ladder with search", "Hugo + Pagefind"), ("Ladder", "Ladder (baseline)"),
+                 ("Ladder (baseline)", "Hugo"), ("Ladder with search (baseline)", "Hugo + Pagefind"),
+                 ("Ladder with search", "Ladder with search (baseline)")]
         for ours, theirs in pairs:
             if results.get(ours) and results.get(theirs):
                 print(f"{ours} ÷ {theirs}: {results[ours].wall / results[theirs].wall:.2f} wall, "
