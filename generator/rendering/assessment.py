@@ -3,8 +3,10 @@ the framework's data and the words of its interface.
 
 The assessment runs in the reader's browser (themes/default/assets/assess.js),
 from the framework's own JSON file; nothing here ever sees a mark. Its words
-are the theme's `assess_*` strings in the page's language, written into the
-page once, so a theme or a language file changes them as it changes the rest.
+are the theme's `assess_*` strings in the page's language, published once
+per language beside the schemas (`words_name`) and fetched when a reader
+opens the assessment, so a page carries none of them, and a theme or a
+language file changes them as it changes the rest.
 """
 
 from __future__ import annotations
@@ -34,12 +36,17 @@ def box(framework: Framework) -> dict | None:
     A level's page sets `level`: the level it aims at until the reader chooses."""
     if not offered(framework):
         return None
-    return {"json": site_path(framework, "json"), "schema": SCHEMA_NAME, "level": None}
+    return {"json": site_path(framework, "json"), "schema": SCHEMA_NAME, "words": words_name(framework.language),
+            "level": None}
 
 
-def script_words(strings: dict[str, str]) -> Markup:
-    """The interface's words as JSON for a `<script type="application/json">`
-    (plural variants included: the script picks one with Intl.PluralRules)."""
+def words_name(language: str) -> str:
+    """Where the interface's words in `language` are published."""
+    return f"ladder-assessment-words.{language}.json"
+
+
+def words_json(strings: dict[str, str]) -> Markup:
+    """The interface's words as a JSON object (plural variants included: the
+    script picks one with Intl.PluralRules)."""
     chosen = {key: text for key, text in sorted(strings.items()) if key.startswith(PREFIX) or key in SHARED_WORDS}
-    text = json.dumps(chosen, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c"))  # nothing in it can close the script element
+    return Markup(json.dumps(chosen, ensure_ascii=False, separators=(",", ":")))

@@ -39,7 +39,7 @@ class Renderer:
         """The functions templates call that depend on the page's language."""
         if language not in self._helpers:
             t = self.theme.translations.for_language(language)
-            words = functools.cache(lambda: assessment.script_words(self.theme.translations.chosen(language)))
+            words = functools.cache(lambda: assessment.words_json(self.theme.translations.chosen(language)))
             self._helpers[language] = {"t": t, "level_name": fragments.level_namer(t),
                                        "lang_of": fragments.lang_marker(language), "assessment_words": words}
         return self._helpers[language]

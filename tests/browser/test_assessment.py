@@ -368,8 +368,9 @@ def test_nothing_leaves_the_browser(growth, person, tmp_path):
     assert {method for method, _, _ in page.requests} == {"GET"}
     assert all(body is None for _, _, body in page.requests)
     fetched = {url.split("?")[0].rsplit("/", 1)[-1] for _, url, _ in page.requests}
-    assert fetched <= {"", "favicon.ico", "ladder.css", "ladder.js", "assess.js", "assess.css", "growth.json"}
-    assert {"assess.js", "assess.css", "growth.json"} <= fetched
+    words = "ladder-assessment-words.en.json"
+    assert fetched <= {"", "favicon.ico", "ladder.css", "ladder.js", "assess.js", "assess.css", "growth.json", words}
+    assert {"assess.js", "assess.css", "growth.json", words} <= fetched
     assert not any("private" in url or "Alex" in url or "#" in url for _, url, _ in page.requests)
     assert "Nothing is sent anywhere" in text_of(page, ".assessment__privacy")
 

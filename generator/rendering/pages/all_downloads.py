@@ -1,5 +1,6 @@
 """One page listing every framework's data files, and the JSON Schemas of the
-JSON files and of self-assessment files, published at the root of the site."""
+JSON files and of self-assessment files, published at the root of the site,
+with the self-assessment's words in each language the frameworks are in."""
 
 from __future__ import annotations
 
@@ -26,4 +27,5 @@ def pages(site: Site) -> list[Page]:
              make=lambda config: schema),
         Page(url=assessment.SCHEMA_NAME, template="", title="", language=site.language, kind=downloads.KIND,
              make=lambda config: assessment_schema),
-    ]
+    ] + [Page(url=assessment.words_name(language), template="assessment_words.json", title="", language=language,
+              kind=downloads.KIND) for language in sorted({f.language for f in frameworks})]

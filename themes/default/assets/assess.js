@@ -2,8 +2,9 @@
    adds this script on demand). It reads the framework's own JSON file (the
    site's export), marks criteria where the page shows them, and keeps the
    marks in the address's fragment and in this browser's localStorage: no
-   request carries them anywhere. Its words come from the page (a JSON block
-   made from the theme's i18n files), so Spanish pages speak Spanish.
+   request carries them anywhere. Its words come from the site's file of them
+   in the page's language (made from the theme's i18n files, and named by the
+   page), so Spanish pages speak Spanish.
 
    Marks are stored with the criterion's id and a short hash of its text, so
    an edit elsewhere in the framework keeps them; a mark whose text changed
@@ -21,7 +22,7 @@
   const MARKS = ["not-yet", "sometimes", "consistently"];
   const DONE = "consistently";
   const data = box.dataset;
-  const strings = JSON.parse(box.querySelector("script[type='application/json']").textContent);
+  let strings = { assess_loading: data.wordLoading, assess_no_data: data.wordNoData };  // the rest once fetched
   const lang = document.documentElement.lang || "en";
   const plurals = new Intl.PluralRules(lang);
   const storeKey = "ladder-assessment:" + data.framework;
@@ -920,8 +921,9 @@
 
   /* --- Starting ----------------------------------------------------------- */
 
-  /* The style sheet and the framework's data, fetched together; the data
-     request is the page's own file and carries nothing of the assessment. */
+  /* The style sheet, the framework's data and the words, fetched together;
+     these are the site's own files, and the requests carry nothing of the
+     assessment. */
   function styles() {
     if (!data.css || document.querySelector("link[data-assessment-css]")) return Promise.resolve();
     const link = h("link", { rel: "stylesheet", href: data.css, "data-assessment-css": "" });
@@ -929,10 +931,10 @@
     document.head.append(link);
     return loaded;
   }
-  async function framework() {
-    const response = await fetch(data.json, { credentials: "same-origin" });
+  async function fetched(url) {
+    const response = await fetch(url, { credentials: "same-origin" });
     if (!response.ok) throw new Error(response.status + " " + response.statusText);
-    return modelOf(await response.json());
+    return response.json();
   }
 
   async function start(byHand) {
@@ -942,7 +944,11 @@
     const loading = h("p", { class: "assessment__status", role: "status" }, t("assess_loading"));
     box.append(loading);
     try {
-      if (!model) [model] = await Promise.all([framework(), styles()]);
+      if (!model) {
+        const [found, words] = await Promise.all([fetched(data.json), fetched(data.words), styles()]);
+        strings = words;
+        model = modelOf(found);
+      }
     } catch (e) {
       loading.textContent = t("assess_no_data", { problem: String(e.message || e) });
       loading.classList.add("assessment__status--error");
