@@ -40,6 +40,7 @@ class Table:
 
 
 def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: a spreadsheet's name for a column."""
     letters = ""
     index += 1
     while index:

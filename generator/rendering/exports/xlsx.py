@@ -16,6 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from ...reading.sheets import column_letter
 from ..jinja import escape_str
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -54,16 +55,6 @@ class Sheet:
     widths: list[float] = field(default_factory=list)
     freeze_columns: int = 0  # columns kept in view when scrolling sideways
     filter: bool = False  # a filter button on every header cell
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 _LETTERS = [column_letter(i) for i in range(702)]  # A to ZZ
