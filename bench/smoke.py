@@ -59,6 +59,7 @@ except ImportError:  # not installed: use the checkout this script lives in
 
 REFERENCE = HERE / "smoke_reference.json"
 BASELINE_ROUNDS = 5  # the baseline is short, so it gets a few more tries
+_WHERE = re.compile(r" \(/[^)]*\)|, package .*")  # where Python and Ladder are on this machine: not kept
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
 
 
@@ -201,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
                 "corpus_bytes": stats.bytes,
                 "corpus_criteria": stats.criterion_items,
                 "pages": measured.pages,
-                "measured_on": benchlib.machine_lines(),
+                "measured_on": [_WHERE.sub("", line) for line in benchlib.machine_lines()],
             }
             REFERENCE.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
             print(f"reference written to {REFERENCE}")
