@@ -102,6 +102,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
 
+    def send_head(self):
+        # Dates are to the second: a file rebuilt within the second after the
+        # browser fetched it would be answered "not modified" (GitHub Pages
+        # compares ETags), so every request gets the file as it is now.
+        del self.headers["If-Modified-Since"]
+        return super().send_head()
+
 
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve `folder` on a free loopback port from a daemon thread."""

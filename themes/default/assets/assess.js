@@ -931,8 +931,10 @@
     document.head.append(link);
     return loaded;
   }
+  /* Asked of the server each time (a cached copy only if it is unchanged):
+     marks are matched against the data, which must be the page's build. */
   async function fetched(url) {
-    const response = await fetch(url, { credentials: "same-origin" });
+    const response = await fetch(url, { credentials: "same-origin", cache: "no-cache" });
     if (!response.ok) throw new Error(response.status + " " + response.statusText);
     return response.json();
   }
