@@ -11,8 +11,9 @@ from generator.building.engine import build
 from generator.errors import ContentError
 from generator.reading import format as content_format
 from generator.reading import markup, settings
+from generator.reading.fields import Url
 from generator.reading.mappings import MAPPINGS
-from generator.reading.schema import Checker, ListOf, MapOf, OneOf, Record, Url
+from generator.reading.schema import Checker, ListOf, MapOf, OneOf, Record
 from generator.reading.urls import SCHEMES, url_problem
 
 from .conftest import SIMPLE

@@ -6,18 +6,8 @@ homepage, topics`; every other key here is optional, so they read unchanged.
 
 from __future__ import annotations
 
-from .schema import (
-    Boolean,
-    Integer,
-    LanguageTag,
-    LevelId,
-    ListOf,
-    MapOf,
-    OneOf,
-    Record,
-    Text,
-    Url,
-)
+from .fields import Boolean, Integer, LanguageTag, LevelId, Text, Url
+from .schema import ListOf, MapOf, OneOf, Record
 
 KINDS = ("progression", "standard", "unit")
 # Bounds that keep a small file from making a huge site, far above what any

@@ -26,18 +26,9 @@ from ..model import (
     Scale,
     Theme,
 )
+from .fields import Boolean, LevelId, LevelIds, Text
 from .files import RawPage, load_page
-from .schema import (
-    Boolean,
-    Checker,
-    LevelId,
-    LevelIds,
-    ListOf,
-    OneOf,
-    Record,
-    Text,
-    did_you_mean,
-)
+from .schema import Checker, ListOf, OneOf, Record, did_you_mean
 
 FILES = ("mappings.yml", "mappings.yaml")
 

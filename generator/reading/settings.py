@@ -10,17 +10,8 @@ from ..errors import Problem, UsageError
 from ..model import SiteConfig
 from . import files
 from .brand import COLOUR, read_brand
-from .schema import (
-    Boolean,
-    Checker,
-    LanguageTag,
-    ListOf,
-    MapOf,
-    Record,
-    Text,
-    Url,
-    describe,
-)
+from .fields import Boolean, LanguageTag, Text, Url
+from .schema import Checker, ListOf, MapOf, Record, describe
 from .urls import url_problem
 
 GROUP_NAMES = MapOf(Text(), doc="Navigation group (a `sidebarGroup` id) → its name as shown; "
