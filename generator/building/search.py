@@ -26,6 +26,7 @@ import os
 import shutil
 import subprocess
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import LadderError
@@ -54,7 +55,7 @@ def split(records) -> list[list[str]]:
     count = max(1, math.ceil(len(pages) / PART_PAGES))
     parts: list[list[str]] = [[] for _ in range(count)]
     for source, output in pages:
-        parts[zlib.crc32(source.encode("utf-8")) % count if count > 1 else 0].append(output)
+        parts[zlib.crc32(source.encode("utf-8")) % count].append(output)
     return [sorted(part) for part in parts if part] or [[]]
 
 
@@ -73,28 +74,11 @@ def index(site_dir: Path, parts: list[list[str]], into: Path | None = None, lang
     site_dir = site_dir.resolve()  # Pagefind runs in the folder of pages it is shown
     into = (into or site_dir).resolve()
     todo = [n for n in range(len(parts)) if only is None or n in only]
-    waiting = list(reversed(todo))
-    running: list[tuple[subprocess.Popen, Path]] = []
-    failure = None
-    try:
-        while waiting or running:
-            while waiting and len(running) < (os.cpu_count() or 1):
-                n = waiting.pop()
-                source = _pages_folder(site_dir, parts[n], n)
-                running.append((_run(source, into / bundle_of(n), language), source))
-            process, source = running[0]
-            _, errors = process.communicate(timeout=3600)
-            running.pop(0)
-            shutil.rmtree(source, ignore_errors=True)
-            if process.returncode != 0 and failure is None:
-                failure = errors.strip() or f"Pagefind stopped with status {process.returncode}"
-    finally:
-        for process, source in running:
-            process.kill()
-            process.wait()
-            shutil.rmtree(source, ignore_errors=True)
-    if failure:
-        raise LadderError(f"search indexing failed: {failure}")
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        results = list(pool.map(lambda n: _index_part(site_dir, parts[n], into / bundle_of(n), language, n), todo))
+    failures = [r.stderr.strip() or f"Pagefind stopped with status {r.returncode}" for r in results if r.returncode]
+    if failures:
+        raise LadderError(f"search indexing failed: {failures[0]}")
     if 0 in todo:
         _finish_entry(into / BUNDLE, [f"../{bundle_of(n)}/" for n in range(1, len(parts))])
 
@@ -115,11 +99,15 @@ def _pages_folder(site_dir: Path, pages: list[str], part: int) -> Path:
     return source
 
 
-def _run(source: Path, bundle: Path, language: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [_pagefind(), "--site", str(source), "--output-path", str(bundle), "--force-language", language, "--silent"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=source, env=_environment(),
-    )
+def _index_part(site_dir: Path, pages: list[str], bundle: Path, language: str, part: int):
+    """Run Pagefind over a folder of just `pages`, made beside the site."""
+    source = _pages_folder(site_dir, pages, part)
+    try:
+        return subprocess.run(
+            [_pagefind(), "--site", str(source), "--output-path", str(bundle), "--force-language", language,
+             "--silent"], capture_output=True, text=True, timeout=3600, cwd=source, env=_environment())
+    finally:
+        shutil.rmtree(source, ignore_errors=True)
 
 
 def _pagefind() -> str:
