@@ -107,8 +107,9 @@ def _update(snapshot: Snapshot, content_dir: Path, output_dir: Path, base_url: s
         progress("no content changed: the site stays as it is")
     kinds = {record.output: record.kind for r in [*old.values(), *fresh] for record in r.pages}
     if search and any(kinds.get(rel) in search_index.INDEXED_KINDS for rel in written | gone):
-        before = [record for r in snapshot.results().values() for record in r.pages] + shared
-        after = outcome.records or [record for r in {**snapshot.results(), **{r.rel: r for r in fresh}}.values()
+        saved = snapshot.results()  # every file's, as the last build left them
+        before = [record for r in saved.values() for record in r.pages] + shared
+        after = outcome.records or [record for r in {**saved, **{r.rel: r for r in fresh}}.values()
                                     for record in r.pages] + shared
         _reindex(output_dir, before, after, written | gone, settings.config.language)
         progress("indexed the site for search")
