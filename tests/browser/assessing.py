@@ -171,6 +171,15 @@ def start_as(page, name: str, consistently: tuple[str, ...]) -> None:
         mark(page, text)
 
 
+def saving(page, act) -> None:
+    """Do `act`, then wait until the page has written the marks to its address
+    (and the browser's copy, written first), as a person who reloads or opens
+    another page a moment later would find them."""
+    before = page.url
+    act()
+    page.wait_for_function("(before) => location.href !== before", arg=before)
+
+
 def opened(page) -> None:
     """Wait for an assessment that opens by itself (from the link or the browser)."""
     page.locator(".assessment__panel").wait_for()

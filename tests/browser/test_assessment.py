@@ -24,6 +24,7 @@ from .assessing import (
     opened,
     person,  # noqa: F401 - a fixture
     save_file,
+    saving,
     start,
     start_as,
     table,
@@ -112,7 +113,7 @@ def test_save_clear_and_open_a_file_gives_the_same_state(growth, person, tmp_pat
     page.wait_for_function("!location.hash")
     assert page.evaluate("localStorage.getItem('ladder-assessment:growth')") is None
 
-    open_file(page, saved)
+    saving(page, lambda: open_file(page, saved))
     page.get_by_text("Opened Alex").wait_for()
     assert (table(page), gap(page)) == before
     assert chosen(page, "Writes clear notes.") == "Not yet"
@@ -207,7 +208,7 @@ def test_marks_survive_edits_and_changed_text_is_reported(growth, person):
         opened(other)
         assert text_of(other, ".assessment__lost h3") == "1 mark no longer matches the framework"
 
-        report.get_by_role("button", name="Keep the mark for the new words").click()
+        saving(page, report.get_by_role("button", name="Keep the mark for the new words").click)
         assert report.is_hidden()
         assert chosen(page, "Writes clear, short notes.") == "Consistently"
         assert criterion(page, "Writes clear, short notes.").get_by_role("textbox").input_value() == "Wrote the on-call guide."
@@ -218,7 +219,7 @@ def test_marks_survive_edits_and_changed_text_is_reported(growth, person):
         opened(page)
         assert text_of(page, ".assessment__lost h3") == "1 mark no longer matches the framework"
         assert "Asks for help when stuck." in report.inner_text()
-        report.get_by_role("button", name="Forget this mark").click()
+        saving(page, report.get_by_role("button", name="Forget this mark").click)
         assert report.is_hidden()
         page.reload()
         opened(page)

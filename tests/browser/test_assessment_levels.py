@@ -14,6 +14,7 @@ from .assessing import (
     mark,
     opened,
     person,  # noqa: F401 - a fixture
+    saving,
     start,
     text_of,
     visit,
@@ -40,7 +41,7 @@ def test_a_level_page_marks_what_it_asks_and_what_it_carries_over(growth, person
     page = person(growth.url)
     start(page)
     mark(page, "Writes clear notes.")
-    mark(page, "Asks for help when stuck.", "Sometimes")
+    saving(page, lambda: mark(page, "Asks for help when stuck.", "Sometimes"))
 
     # Level 3's page, in the same browser: the assessment opens by itself.
     level = visit(page.context, growth.url + "level-3/")
@@ -62,7 +63,7 @@ def test_a_level_page_marks_what_it_asks_and_what_it_carries_over(growth, person
 
     # A criterion carried over, and one said again at level 3, marked here…
     mark_shown(level, "Finishes tasks on time.")
-    mark_shown(level, "Explains decisions to the team.")
+    saving(level, lambda: mark_shown(level, "Explains decisions to the team."))
     assert "3 of 8 criteria marked consistently, 1 sometimes" in text_of(level, ".assessment__summary")
     # …are the same criteria on the framework's page: one mark each, not two.
     page.goto(growth.url)  # as kept in the browser (its own address holds the marks it had before)
