@@ -17,6 +17,7 @@ declared in another is read the same way.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -135,13 +136,17 @@ def _words(compared: str) -> list[str]:
     return (compared if compared.isascii() else fold(compared)).translate(_PUNCTUATION).split()
 
 
+@functools.lru_cache(maxsize=1)
 def expectations(framework: Framework) -> dict[str, list[Expected]]:
     """For each level id, every topic with something expected there, in topic order.
 
     What carries over is kept in the order it was first expected. Every level
     page of every framework is made from this, so the work per criterion is
     kept small: a line is looked at closely only if it is short and, split at
-    its spaces, has a word for level or a sublevel label."""
+    its spaces, has a word for level or a sublevel label. A framework's pages
+    and files are made one after another, and its level pages and its JSON file
+    both ask: the last framework's answer is kept (frameworks compare by
+    identity, and a framework is not changed once read)."""
     levels = framework.levels
     by_level: dict[str, list[Expected]] = {level.id: [] for level in levels}
     sublevel_ranks = {fold(topic_level.level.id + sub.id): topic_level.level.rank for topic in framework.topics

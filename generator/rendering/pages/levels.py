@@ -3,8 +3,6 @@ what carries over from the levels below (see `model.expectations`)."""
 
 from __future__ import annotations
 
-import functools
-
 from ...model import Framework, Level
 from ...model.expectations import expectations
 from .. import assessment
@@ -20,7 +18,6 @@ def _rows(framework: Framework, level: Level, expected: dict) -> dict:
 def pages(framework: Framework) -> list[Page]:
     found = []
     if framework.kind == "progression":
-        expected = functools.cache(lambda: expectations(framework))  # shared by the framework's level pages
         box = assessment.box(framework)
         for index, level in enumerate(framework.levels):
             below = framework.levels[index - 1] if index > 0 else None
@@ -35,7 +32,7 @@ def pages(framework: Framework) -> list[Page]:
                              "assessment": box and {**box, "level": level.id}},
                     source=framework.file,
                     kind="level",
-                    lazy=lambda f=framework, lv=level: _rows(f, lv, expected()),
+                    lazy=lambda f=framework, lv=level: _rows(f, lv, expectations(f)),
                 )
             )
     return found
