@@ -147,9 +147,9 @@ def test_suggest_a_change_is_reached_by_keyboard_and_opens_a_prefilled_issue(bra
     page.screenshot(path=str(SCREENSHOTS / "branded-suggest-focus-390.png"))
     assert page.evaluate("(el => getComputedStyle(el).outlineStyle !== 'none')(document.activeElement)")
     criterion = page.evaluate("document.activeElement.closest('li.criterion').id")
-    page.keyboard.press("Enter")  # leaves the site: the test's browser records the request and stops it
-    page.wait_for_timeout(300)
-    issue = next(url for url in page.foreign_requests if "github.com" in url)
+    with page.expect_request(lambda request: "github.com" in request.url) as leaving:
+        page.keyboard.press("Enter")  # leaves the site: the test's browser records the request and stops it
+    issue = leaving.value.url
     query = parse_qs(urlsplit(issue).query)
     framework = site.framework("customer-operations")
     assert (query["title"][0], query["body"][0]) == expected_issues(framework, "/customer-operations/")[criterion]
