@@ -379,7 +379,7 @@ def test_nothing_leaves_the_browser(growth, person, tmp_path):
 def test_a_link_does_not_silently_replace_the_assessment_kept_in_the_browser(growth, person):
     mine = person(growth.url)
     start(mine)
-    mark(mine, "Finishes tasks on time.")
+    saving(mine, lambda: mark(mine, "Finishes tasks on time."))
     theirs = person(growth.url)
     start(theirs)
     mark(theirs, "Asks for help when stuck.")
