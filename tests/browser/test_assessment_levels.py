@@ -87,7 +87,7 @@ def test_a_chosen_target_is_kept_from_page_to_page(growth, person):
     start(page)
     assert text_of(page, "#assessment-gap-title") == "What is missing for Level 2"
     page.get_by_label("Target level").select_option(label="Level 3")
-    mark(page, "Plans the team's sprint.")  # an assessment with no mark yet is kept nowhere
+    saving(page, lambda: mark(page, "Plans the team's sprint."))  # an assessment with no mark yet is kept nowhere
     framework = visit(page.context, growth.url)
     opened(framework)
     assert text_of(framework, "#assessment-gap-title") == "What is missing for Level 3"

@@ -13,6 +13,7 @@ from .assessing import (
     note,
     opened,
     person,  # noqa: F401 - a fixture
+    saving,
     start,
     table,
     text_of,
@@ -62,7 +63,7 @@ def test_a_named_scale_and_a_role_s_targets(site, person):
         mark(page, text)
     assert table(page) == {"1.1 Customer service ethos": ["Level 1 · Learning"]}
     assert text_of(page, "#assessment-gap-title") == "What is missing for Level 2 · Performing"
-    mark(page, ETHOS_1[2], "Sometimes")
+    saving(page, lambda: mark(page, ETHOS_1[2], "Sometimes"))
     # The role page aims at the role's own targets, and keeps the same marks.
     role = visit(page.context, site.base + ADVISOR)
     opened(role)
