@@ -35,11 +35,11 @@ class Running:
             target=serve, args=(folder,), daemon=True,
             kwargs={"port": 0, "log": self.logs.append, "on_ready": on_ready, "stop": self.stop, **options})
         self.thread.start()
-        assert self.ready.wait(10), self.logs
+        assert self.ready.wait(30), self.logs
 
     def get(self, path: str) -> tuple[int, str]:
         try:
-            with urllib.request.urlopen(self.url + path, timeout=5) as response:
+            with urllib.request.urlopen(self.url + path, timeout=15) as response:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
@@ -47,7 +47,7 @@ class Running:
     def status(self) -> dict:
         return json.loads(self.get("__ladder/status")[1])
 
-    def wait_for(self, check, timeout: float = 8.0):
+    def wait_for(self, check, timeout: float = 20.0):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             result = check()
@@ -189,17 +189,17 @@ def test_the_browser_shows_edits_and_errors_without_a_manual_reload(running):
         page.goto(running.url + "support/")
         page.evaluate("window.scrollTo(0, 300); window.ladderMarker = 1")
         save(running.folder / "support.md", SIMPLE.replace("Coaches others", "Seen live in the browser"))
-        page.wait_for_function("document.body.textContent.includes('Seen live in the browser')", timeout=8000)
+        page.wait_for_function("document.body.textContent.includes('Seen live in the browser')", timeout=20000)
         assert page.evaluate("window.ladderMarker") is None  # the page reloaded by itself
-        page.wait_for_function("window.scrollY > 250", timeout=3000)  # and kept its place
+        page.wait_for_function("window.scrollY > 250", timeout=10000)  # and kept its place
 
         save(running.folder / "support.md", SIMPLE.replace("levels: 2", "levels: [2"))
-        overlay = page.wait_for_selector("#ladder-errors", timeout=8000)
+        overlay = page.wait_for_selector("#ladder-errors", timeout=20000)
         text = overlay.inner_text()
         assert "support.md:9:9: invalid YAML" in text and "flow sequence started on line 8" in text
         assert page.locator(".ladder-error-line").inner_text().lstrip("> ").startswith("9 | homepage: false")
         save(running.folder / "support.md", SIMPLE)
-        page.wait_for_selector("#ladder-errors", state="detached", timeout=8000)
+        page.wait_for_selector("#ladder-errors", state="detached", timeout=20000)
 
         # a hidden tab stops listening, and catches up when shown again
         page.evaluate("window.ladderMarker = 2; Object.defineProperty(document, 'hidden', "
@@ -210,7 +210,7 @@ def test_the_browser_shows_edits_and_errors_without_a_manual_reload(running):
         assert page.evaluate("window.ladderMarker") == 2
         page.evaluate("Object.defineProperty(document, 'hidden', {value: false, configurable: true});"
                       "document.dispatchEvent(new Event('visibilitychange'))")
-        page.wait_for_function("document.body.textContent.includes('Edited while hidden')", timeout=8000)
+        page.wait_for_function("document.body.textContent.includes('Edited while hidden')", timeout=20000)
         browser.close()
 
 
@@ -230,7 +230,7 @@ def test_the_browser_reconnects_when_the_server_restarts(tmp_path):
         save(folder / "support.md", SIMPLE.replace("Coaches others", "After the restart"))
         second = Running(folder, port=port)
         try:
-            page.wait_for_function("document.body.textContent.includes('After the restart')", timeout=10000)
+            page.wait_for_function("document.body.textContent.includes('After the restart')", timeout=20000)
             assert page.evaluate("window.ladderMarker") is None
         finally:
             second.close()
@@ -248,7 +248,7 @@ def test_ctrl_c_stops_the_command_cleanly(tmp_path):
     first = process.stderr.readline()
     assert "serving http://127.0.0.1:" in first
     process.send_signal(signal.SIGINT)
-    _, rest = process.communicate(timeout=10)
+    _, rest = process.communicate(timeout=30)
     assert process.returncode == 0
     assert "stopped" in rest and "Traceback" not in rest
 
