@@ -128,7 +128,7 @@ def test_under_a_sub_path_pages_assets_and_search_work(server):
         page.goto(server + "customer-operations/")
         assert page.evaluate("getComputedStyle(document.body).fontFamily") != "Times New Roman"
         page.fill("#search-input", "probation targets")
-        result = page.wait_for_selector(".search__result", timeout=8000)
+        result = page.wait_for_selector(".search__result", timeout=20000)
         href = result.get_attribute("href")
         assert href.startswith("/frameworks/customer-operations/#")  # deep link to the criterion
         result.click()
@@ -151,7 +151,7 @@ def test_spanish_search_finds_spanish_pages(server):
         page = browser.new_page()
         page.goto(server + "masmovil/customer-service/")
         page.fill("#search-input", "proveedores")
-        result = page.wait_for_selector(".search__result", timeout=8000)
+        result = page.wait_for_selector(".search__result", timeout=20000)
         assert result.get_attribute("href").startswith("/frameworks/masmovil/customer-service/#")
         browser.close()
 
@@ -176,7 +176,7 @@ def test_a_site_without_base_url_works_opened_from_disk(portable):
         assert first.locator(".anchor").get_attribute("href") == "#" + first.get_attribute("id")
         # without a server, search says so and points to the A–Z index
         page.fill("#search-input", "feedback")
-        assert "A–Z" in page.wait_for_selector(".search__message", timeout=8000).inner_text()
+        assert "A–Z" in page.wait_for_selector(".search__message", timeout=20000).inner_text()
         browser.close()
 
 
