@@ -115,3 +115,36 @@ def test_a_translation_with_a_wrong_key_is_an_error_with_its_line(content):
                                      "en.md": ENGLISH}))
     assert [str(p) for p in problems] == [
         "site.yml:7: translations.es.titel: unknown key 'titel'; did you mean 'title'?"]
+
+
+@pytest.mark.parametrize("language", ["es-419", "es-MX"])
+def test_a_regional_language_reads_its_primary_languages_strings(content, tmp_path, language):
+    """Spanish as written in Latin America gets the theme's and site.yml's Spanish, not English."""
+    folder = content({"site.yml": SITE, "es.md": SPANISH.replace("language: es", f"language: {language}"),
+                      "en.md": ENGLISH})
+    _, problems = load_site(folder)
+    assert problems == []  # no "English is used" warning
+    out = tmp_path / "out"
+    build(folder, out)
+    page = parse_file(out / "es" / "criterios" / "level-2" / "index.html")
+    text = " ".join(page.text.split())
+    assert "1 nuevo" in text and "Saltar al contenido" in text and "Skip to content" not in text
+    assert "Marcos profesionales" in text and "Centros de contacto" in text and "Career frameworks" not in text
+    assert f'lang="{language.lower()}"' in (out / "es" / "criterios" / "index.html").read_text()
+    words = (out / f"ladder-assessment-words.{language.lower()}.json").read_text()
+    assert "Empezar una autoevaluación" in words
+
+
+def test_a_regional_language_without_a_primary_is_still_english_with_a_warning(content):
+    _, problems = load_site(content({"site.yml": SITE, "de.md": SPANISH.replace("language: es", "language: de-AT")}))
+    assert [p.message for p in problems] == [
+        "no interface strings for language 'de-at' in the theme (have: en, es); English is used"]
+
+
+def test_a_site_in_a_regional_language_keeps_its_own_title_on_its_own_pages(content, tmp_path):
+    site = "title: Marcos de carrera\nlanguage: es-419\ntranslations:\n  es:\n    title: Marcos profesionales\n"
+    out = tmp_path / "out"
+    build(content({"site.yml": site, "es.md": SPANISH.replace("language: es\n", "")}), out)
+    text = " ".join(parse_file(out / "es" / "criterios" / "index.html").text.split())
+    assert "Marcos de carrera" in text and "Marcos profesionales" not in text
+    assert "Saltar al contenido" in text

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import Problem
 from ..model import SiteConfig
+from ..model.languages import served
 from ..reading.gitdates import last_changed
 from ..reading.settings import load_config
 from ..rendering.renderer import Renderer
@@ -31,7 +32,7 @@ def load_settings(content_dir: Path, base_url: str | None, updated: dict[str, st
     if base_url is not None:
         config = replace(config, base_url=base_url)
     languages = theme_languages(config.theme_dir)
-    if config.language not in languages:
+    if served(config.language, languages) is None:
         problems.append(Problem(config.file or "site.yml", "no interface strings for language "
                                 f"{config.language!r} in the theme; English is used", severity="warning"))
     theme = Theme(config.theme_dir, cache.folder())

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .framework import Framework, humanise, slugify
+from .languages import served
 from .mappings import Mappings
 
 
@@ -86,16 +87,23 @@ class Site:
     translations: dict[str, dict] = field(default_factory=dict)  # language → title, description, groups
     referenced: frozenset[str] = frozenset()  # framework paths the mappings name: they are on the comparison
 
+    def _translated(self, language: str) -> dict:
+        """site.yml's texts for `language` ("es" serves "es-419"), or none: the site's own language
+        needs none, and its primary language's would not be the site's own words."""
+        if language == self.language:
+            return self.translations.get(language, {})
+        return self.translations.get(served(language, self.translations) or "", {})
+
     def title_in(self, language: str) -> str:
         """The site's title on a page in `language`."""
-        return self.translations.get(language, {}).get("title") or self.title
+        return self._translated(language).get("title") or self.title
 
     def description_in(self, language: str) -> str:
-        return self.translations.get(language, {}).get("description") or self.description
+        return self._translated(language).get("description") or self.description
 
     def group_name(self, group: str, language: str) -> str:
         """A navigation group's name on a page in `language`: as site.yml gives it, or its id title-cased."""
-        return (self.translations.get(language, {}).get("groups", {}).get(group) or self.group_names.get(group)
+        return (self._translated(language).get("groups", {}).get(group) or self.group_names.get(group)
                 or humanise(group))
 
     def framework(self, path: str) -> Framework | None:

@@ -24,6 +24,7 @@ from ..model import (
     humanise,
     slugify,
 )
+from ..model.languages import served
 from .format import MAX_LEVELS
 from .pages import GENERIC_PATH, CheckedPage
 from .roles import read_roles
@@ -209,7 +210,7 @@ class _FrameworkReader:
 
     def read_language(self) -> str:
         language = (self.data["language"] or self.site_language).lower()
-        if self.data["language"] and self.languages is not None and language not in self.languages:
+        if self.data["language"] and self.languages is not None and served(language, self.languages) is None:
             self.error(f"no interface strings for language {language!r} in the theme "
                        f"(have: {', '.join(sorted(self.languages))}); English is used",
                        ("language",), "warning")

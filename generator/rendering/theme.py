@@ -13,6 +13,7 @@ import jinja2
 
 from ..errors import ContentError, Problem
 from ..model import humanise, slugify
+from ..model.languages import served
 from ..reading import yamlio
 from . import fragments, jinja
 from .jinja import Environment
@@ -42,10 +43,15 @@ class Translations:
                     raise ContentError(problems or [Problem(str(file), "interface strings must be `key: text` lines")])
                 self.strings.setdefault(file.stem, {}).update({k: str(v) for k, v in data.items()})
 
+    def _serving(self, language: str) -> str:
+        """The language whose strings a page in `language` shows: its own, its primary
+        language's ("es" for "es-419"), or English."""
+        return served(language, {name for name, strings in self.strings.items() if any(strings.values())}) or "en"
+
     def chosen(self, language: str) -> dict[str, str]:
         """Every string in `language`, English where it has none."""
         english = self.strings.get("en", {})
-        own = {k: v for k, v in self.strings.get(language, {}).items() if v}
+        own = {k: v for k, v in self.strings.get(self._serving(language), {}).items() if v}
         # A string the language has comes with its own plural variants, never English ones.
         bases = set(own) | {k.rpartition("_")[0] for k in own if k.endswith(_CATEGORIES)}
         return {**{k: v for k, v in english.items()
@@ -53,7 +59,7 @@ class Translations:
 
     def for_language(self, language: str):
         chosen = self.chosen(language)
-        rule_language = language if any(self.strings.get(language, {}).values()) else "en"
+        rule_language = self._serving(language)
         category: list = []  # the plural rule, made on first use
 
         def translate(key: str, **values) -> str:
@@ -95,7 +101,7 @@ class Theme:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
-            auto_reload=False,  # a changed theme file makes a new Theme (see SiteBuilder)
+            auto_reload=False,  # a changed theme file makes a new Theme (see building/settings.py)
             cache_size=-1,  # every template, in a plain dict: no LRU bookkeeping on each include
             bytecode_cache=_compiled_templates(cache),
         )
