@@ -76,6 +76,10 @@ CASES = {
     "brackets that close nowhere in the body": (
         framework(topics(1)) + "Intro.\n\n" + "see [note " * 2000,
         "big.md:7: brackets that close far away or nowhere would take Markdown 20,002,000 steps to read"),
+    "5,000 abbreviations in the body": (
+        framework(topics(1)) + "The API.\n\n" + "\n".join(f"*[A{n}]: Abbreviation {n}" for n in range(5000)),
+        "big.md:7: 5,000 abbreviation definitions (*[…]: …) would take Markdown too long to read "
+        "(the limit is 500)"),
     "lists nested 500 deep in an overview": (
         framework("overview: |\n" + "\n".join("  " + "  " * n + "- x" for n in range(500))),
         "big.md:4: overview: lists or quotes are nested too deeply for Markdown to render"),
