@@ -121,7 +121,8 @@ def test_markdown_that_did_not_change_is_not_rendered_again(site, tmp_path, monk
     folder, out, rebuild = site
     rendered = []
     real = markup.render_markdown
-    monkeypatch.setattr(markup, "render_markdown", lambda text, prefix="": rendered.append(text) or real(text, prefix))
+    monkeypatch.setattr(markup, "render_markdown",
+                        lambda text, *rest: rendered.append(text) or real(text, *rest))
     edit(folder / "support.md", "Coaches others", "Coaches others daily")
     assert "in place" in rebuild()[1]
     assert rendered == []

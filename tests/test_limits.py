@@ -76,10 +76,22 @@ CASES = {
     "brackets that close nowhere in the body": (
         framework(topics(1)) + "Intro.\n\n" + "see [note " * 2000,
         "big.md:7: brackets that close far away or nowhere would take Markdown 20,002,000 steps to read"),
+    "tags that close nowhere in the body": (
+        framework(topics(1)) + "Intro.\n\n" + "x <a " * 8000,  # 8,000 tags, at 39,998 - 5i from the end
+        "big.md:7: tags that close far away or nowhere ('<' and a letter, with no '>' after it) would take Markdown "
+        "160,004,000 steps to read (the limit is 10,000,000); write &lt; for a '<' that is text"),
     "5,000 abbreviations in the body": (
         framework(topics(1)) + "The API.\n\n" + "\n".join(f"*[A{n}]: Abbreviation {n}" for n in range(5000)),
         "big.md:7: 5,000 abbreviation definitions (*[…]: …) would take Markdown too long to read "
         "(the limit is 500)"),
+    "a definition list of 20,000 lines in the body": (
+        framework(topics(1)) + "Term\n" + ": a definition\n" * 20_000,
+        "big.md:7: Markdown took over 5 s, the limit for one file's Markdown"),
+    "30 teaching texts, each a 3,000-line definition list: one time budget for the file": (
+        "---\npath: /big\ntitle: Big\nkind: unit\ntopics:\n  - name: lo\n    title: LO\n    criteria:\n"
+        + "".join(f"      - number: '{n}'\n        text: T{n}\n        teaching: |\n          Term\n"
+                  + "          : a definition\n" * 3000 for n in range(30)) + "---\n",
+        "Markdown took over 5 s, the limit for one file's Markdown"),
     "lists nested 500 deep in an overview": (
         framework("overview: |\n" + "\n".join("  " + "  " * n + "- x" for n in range(500))),
         "big.md:4: overview: lists or quotes are nested too deeply for Markdown to render"),

@@ -10,6 +10,7 @@ cross-checked here too, so every reference error names its file and line.
 from __future__ import annotations
 
 import re
+import time
 
 from ..errors import MarkdownRefused, Problem
 from ..model import (
@@ -51,6 +52,7 @@ class MarkdownMemo:
     def __init__(self, known: dict[tuple[str, str], str] | None = None):
         self.known = known or {}
         self.used: dict[tuple[str, str], str] = {}  # what this read rendered or took from `known`
+        self.seconds: float | None = None  # left for rendering this file's Markdown (see `markup.MAX_SECONDS`)
 
     def __call__(self, text: str, id_prefix: str = "") -> str:
         if not text.strip():
@@ -58,9 +60,15 @@ class MarkdownMemo:
         key = (id_prefix, text)
         html = self.known.get(key)
         if html is None:
-            from .markup import render_markdown  # loaded only for text that has some
+            from . import markup  # loaded only for text that has some
 
-            html = render_markdown(text, id_prefix)
+            if self.seconds is None:
+                self.seconds = markup.MAX_SECONDS
+            started = time.monotonic()
+            try:
+                html = markup.render_markdown(text, id_prefix, self.seconds)
+            finally:
+                self.seconds -= time.monotonic() - started
         self.used[key] = html
         return html
 

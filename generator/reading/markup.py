@@ -9,6 +9,9 @@ Markdown pages ("## Level 1 … ---") read best.
 from __future__ import annotations
 
 import functools
+import re
+import signal
+import threading
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -107,15 +110,26 @@ class _Renderer:
 MAX_BRACKET_STEPS = 2_000_000  # about a second
 
 
+# Python's HTML parser, which Python-Markdown gives the text to find HTML
+# blocks, reads a tag that starts ('<' and a letter) as far as its '>': to
+# the end of the text when none comes. 8,000 "<a " took six seconds. As for
+# brackets, the steps are counted first.
+MAX_TAG_STEPS = 10_000_000  # about half a second
+_TAG_START = re.compile(r"<[A-Za-z]")
+
 # Python-Markdown takes each abbreviation definition ("*[HTML]: …") off the
 # front of its paragraph and reads the rest again, so time grows with their
 # square: 500 take 0.3 s, 5,000 half a minute.
 MAX_ABBREVIATIONS = 500
 
 
-def render_markdown(text: str, id_prefix: str = "") -> str:
+MAX_SECONDS = 5.0  # of Markdown rendering for one content file, all its texts together
+
+
+def render_markdown(text: str, id_prefix: str = "", seconds: float = MAX_SECONDS) -> str:
     """Render Markdown to sanitised HTML; empty text gives an empty string.
-    Raises `MarkdownRefused` for text it would take too long over.
+    Raises `MarkdownRefused` for text it would take too long over, or that
+    takes longer than `seconds`.
 
     `id_prefix` keeps heading ids apart from the page's own anchors when the
     Markdown is one part of a larger page.
@@ -125,13 +139,56 @@ def render_markdown(text: str, id_prefix: str = "") -> str:
     if (steps := bracket_steps(text)) > MAX_BRACKET_STEPS:
         raise MarkdownRefused(f"brackets that close far away or nowhere would take Markdown {steps:,} steps to "
                               f"read (the limit is {MAX_BRACKET_STEPS:,}); write \\[ for a bracket that is text")
+    if (steps := tag_steps(text)) > MAX_TAG_STEPS:
+        raise MarkdownRefused(f"tags that close far away or nowhere ('<' and a letter, with no '>' after it) would "
+                              f"take Markdown {steps:,} steps to read (the limit is {MAX_TAG_STEPS:,}); write &lt; "
+                              "for a '<' that is text")
     if "*[" in text and (count := len(AbbrBlockprocessor.RE.findall(text))) > MAX_ABBREVIATIONS:
         raise MarkdownRefused(f"{count:,} abbreviation definitions (*[…]: …) would take Markdown too long to read "
                               f"(the limit is {MAX_ABBREVIATIONS:,})")
     try:
-        return _sanitiser().clean(_renderer().convert(text, id_prefix))
+        return _sanitiser().clean(_within(seconds, _renderer().convert, text, id_prefix))
     except RecursionError:
         raise MarkdownRefused("lists or quotes are nested too deeply for Markdown to render") from None
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+def _within(seconds: float, work, *args):
+    """`work(*args)`, stopped by a timer signal after `seconds`. Python-Markdown
+    has other paths whose time grows with the square of a block's length (a
+    definition list of 10,000 lines took 14 s) beyond those counted above:
+    this bounds them all. Only the main thread gets signals, and every build,
+    check and preview renders there; elsewhere (or on a system without
+    interval timers) the work runs unbounded."""
+    if seconds <= 0:
+        raise MarkdownRefused(_SLOW)
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return work(*args)
+    armed = True
+
+    def expired(_signal, _frame):
+        if armed:
+            raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    try:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            return work(*args)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            armed = False
+    except _OutOfTime:
+        raise MarkdownRefused(_SLOW) from None
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+_SLOW = (f"Markdown took over {MAX_SECONDS:g} s, the limit for one file's Markdown; a long definition list or a "
+         "paragraph full of marks (*, `, <, [) is the usual cause: split it with blank lines")
 
 
 def bracket_steps(text: str) -> int:
@@ -148,6 +205,21 @@ def bracket_steps(text: str) -> int:
         elif char in closing and opened[closing[char]]:
             steps += at - opened[closing[char]].pop()
     return steps + sum(len(text) - at for stack in opened.values() for at in stack)
+
+
+def tag_steps(text: str) -> int:
+    """How many characters Python's HTML parser goes through looking for the
+    end of each tag that starts: from each '<' and a letter to the next '>'
+    (or to the end of the text)."""
+    steps, close = 0, -1
+    for start in _TAG_START.finditer(text):
+        at = start.start()
+        if close < at:
+            close = text.find(">", at)
+            if close < 0:
+                close = len(text)
+        steps += close - at
+    return steps
 
 
 @functools.cache
