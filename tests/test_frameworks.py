@@ -187,6 +187,26 @@ def test_mojibake_is_repaired_and_reported_with_its_line(content):
     assert warning.severity == "warning" and warning.line == 11 and "repaired mojibake" in warning.message
 
 
+def test_a_file_s_warnings_are_listed_up_to_a_hundred_then_counted(content):
+    garbled = "".join(f'\n          - "CafÃ© talk {n}"' for n in range(150))
+    text = SIMPLE.replace('          - "Coaches others"', '          - "Coaches others"' + garbled)
+    _, problems = load_site(content({"support.md": text}))
+    assert len(problems) == 101 and all(p.severity == "warning" for p in problems)
+    assert sum("repaired mojibake" in p.message for p in problems) == 100
+    assert [p.message for p in problems if "repaired" not in p.message] == [
+        "50 more warnings in this file were not listed"]
+
+
+def test_a_long_repaired_text_is_quoted_around_its_mojibake_not_whole(content):
+    long = "Works well with others. " * 2000
+    text = SIMPLE.replace('title: "Communication"', f'title: "{long}CafÃ© talks. {long}"')
+    site, problems = load_site(content({"support.md": text}))
+    assert "Café talks." in site.frameworks[0].topics[0].title
+    (warning,) = problems
+    assert len(warning.message) < 150
+    assert "CafÃ©" in warning.message and "Café" in warning.message
+
+
 def test_markdown_pages_and_default_paths(content):
     site, problems = load_site(content({"guides/how-to.md": "# How to progress\n\nTalk to your manager.\n"}))
     assert problems == []

@@ -40,7 +40,7 @@ class Text(Field):
         if not text.isascii():
             repaired = mojibake.repair(text)
             if repaired != text:
-                checker.warn(path, f"repaired mojibake: {text!r} → {repaired!r}")
+                checker.warn(path, f"repaired mojibake: {mojibake.change(text, repaired)}")
             text = repaired
         text = text.strip() if "\n" not in text else text
         if self.choices and text not in self.choices:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from ..model import slugify
-from .mojibake import repair
+from .mojibake import change, repair
 from .sheets import Table, column_letter
 
 KNOWLEDGE_ID = "(knowledge)"
@@ -108,7 +108,7 @@ class Cells:
         if not text.isascii():
             fixed = repair(text)
             if fixed != text:
-                self.error(row, column, f"repaired mojibake: {text.strip()[:40]!r} → {fixed.strip()[:40]!r}",
+                self.error(row, column, f"repaired mojibake: {change(text.strip(), fixed.strip())}",
                            "warning")
                 text = fixed
         return text

@@ -70,6 +70,18 @@ def repair(text: str) -> str:
     return ftfy.fix_text(text, uncurl_quotes=False, normalization=None)
 
 
+def change(before: str, after: str, width: int = 40) -> str:
+    """`'before' → 'after'` for a warning, each cut to `width` characters from a
+    little before where they first differ: a repaired text may be pages long."""
+    first = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
+    begin = max(0, first - width // 4)
+
+    def cut(text: str) -> str:
+        return ("…" if begin else "") + text[begin:begin + width] + ("…" if begin + width < len(text) else "")
+
+    return f"{cut(before)!r} → {cut(after)!r}"
+
+
 @functools.cache
 def _is_bad():
     """ftfy's `is_bad`, loaded alone: importing all of ftfy takes a tenth of a
