@@ -88,6 +88,20 @@ class ContentError(LadderError):
         super().__init__(f"{plural(count, 'error')} in content")
 
 
+MAX_WARNINGS = 100  # listed for one file; past this, they are counted
+
+
+def listed(problems: list[Problem]) -> list[Problem]:
+    """A file's problems as they are shown: every error (reading stops after a
+    hundred), the first `MAX_WARNINGS` warnings, and a count of the rest."""
+    warnings = [p for p in problems if not p.is_error]
+    if len(warnings) <= MAX_WARNINGS:
+        return problems
+    hidden = {id(p) for p in warnings[MAX_WARNINGS:]}
+    return [p for p in problems if id(p) not in hidden] + [Problem(
+        warnings[0].file, f"{len(hidden):,} more warnings in this file were not listed", severity="warning")]
+
+
 def plural(count: int, word: str) -> str:
     """"1 page", "2 pages": for the messages Ladder prints."""
     return f"{count} {word}{'' if count == 1 else 's'}"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..errors import Problem
+from ..errors import Problem, listed
 from ..model import Framework, Role, Site, Topic
 from ..reading.files import load_page
 from ..reading.frameworks import MarkdownMemo, read_framework
@@ -131,11 +131,11 @@ def read(job: Job, rel: str, markdown: MarkdownMemo | None = None) \
     checked, found = check_page(page)
     problems += found
     if checked is None:
-        return None, None, problems
+        return None, None, listed(problems)
     settings = job.settings
     framework, found = read_framework(checked, settings.config.language, job.generic_topics, settings.languages,
                                       markdown)
-    return checked, framework, problems + found
+    return checked, framework, listed(problems + found)
 
 
 def work(rels: list[str]) -> list[FileResult]:

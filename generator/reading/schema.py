@@ -31,7 +31,6 @@ class Found:
 
 
 MAX_ERRORS = 100  # in one file: past this, reading the file stops (see `TooManyErrors`)
-MAX_WARNINGS = 100  # listed for one file; past this, they are counted
 
 
 class TooManyErrors(Exception):
@@ -47,7 +46,6 @@ class Checker:
 
     found: list[Found] = field(default_factory=list)
     errors: int = 0
-    warnings: int = 0
 
     def error(self, path: Path, message: str) -> None:
         if self.errors >= MAX_ERRORS:
@@ -63,15 +61,9 @@ class Checker:
         except TooManyErrors:
             self.found.append(Found((), TooManyErrors.message))
             return None
-        finally:
-            if self.warnings > MAX_WARNINGS:
-                self.found.append(Found((), f"{self.warnings - MAX_WARNINGS:,} more warnings in this file "
-                                            "were not listed", "warning"))
 
     def warn(self, path: Path, message: str) -> None:
-        self.warnings += 1
-        if self.warnings <= MAX_WARNINGS:
-            self.found.append(Found(path, message, "warning"))
+        self.found.append(Found(path, message, "warning"))
 
 
 def describe(value: object) -> str:
