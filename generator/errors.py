@@ -94,12 +94,15 @@ MAX_WARNINGS = 100  # listed for one file; past this, they are counted
 def listed(problems: list[Problem]) -> list[Problem]:
     """A file's problems as they are shown: every error (reading stops after a
     hundred), the first `MAX_WARNINGS` warnings, and a count of the rest."""
-    warnings = [p for p in problems if not p.is_error]
-    if len(warnings) <= MAX_WARNINGS:
-        return problems
-    hidden = {id(p) for p in warnings[MAX_WARNINGS:]}
-    return [p for p in problems if id(p) not in hidden] + [Problem(
-        warnings[0].file, f"{len(hidden):,} more warnings in this file were not listed", severity="warning")]
+    shown, warnings = [], 0
+    for problem in problems:
+        warnings += not problem.is_error
+        if problem.is_error or warnings <= MAX_WARNINGS:
+            shown.append(problem)
+    if warnings > MAX_WARNINGS:
+        hidden = f"{warnings - MAX_WARNINGS:,} more warnings in this file were not listed"
+        shown.append(Problem(problems[0].file, hidden, severity="warning"))
+    return shown
 
 
 def plural(count: int, word: str) -> str:

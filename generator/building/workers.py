@@ -22,7 +22,8 @@ import jinja2
 from ..errors import Problem, listed
 from ..model import Framework, Role, Site, Topic
 from ..reading.files import load_page
-from ..reading.frameworks import MarkdownMemo, read_framework
+from ..reading.frameworks import read_framework
+from ..reading.markdown_memo import MarkdownMemo
 from ..reading.pages import CheckedPage, check_page
 from ..rendering import pages as page_kinds
 from ..rendering.renderer import template_problem

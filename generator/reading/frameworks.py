@@ -10,7 +10,6 @@ cross-checked here too, so every reference error names its file and line.
 from __future__ import annotations
 
 import re
-import time
 
 from ..errors import MarkdownRefused, Problem
 from ..model import (
@@ -27,6 +26,7 @@ from ..model import (
 )
 from ..model.languages import served
 from .format import MAX_LEVELS
+from .markdown_memo import MarkdownMemo
 from .pages import GENERIC_PATH, CheckedPage
 from .roles import read_roles
 from .schema import MAX_ERRORS, TooManyErrors, did_you_mean
@@ -42,35 +42,6 @@ _SUBLEVEL = re.compile(
 )
 _MARKS = re.compile(r"[*†‡§]+")  # marks that point to a note, as sources print them after a title
 _FIRST_HEADING = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-
-
-class MarkdownMemo:
-    """Markdown rendered to HTML, by id prefix and text. A file read again after
-    an edit renders only the Markdown that changed (loading and setting up the
-    Markdown library takes longer than the rest of a one-file rebuild)."""
-
-    def __init__(self, known: dict[tuple[str, str], str] | None = None):
-        self.known = known or {}
-        self.used: dict[tuple[str, str], str] = {}  # what this read rendered or took from `known`
-        self.seconds: float | None = None  # left for rendering this file's Markdown (see `markup.MAX_SECONDS`)
-
-    def __call__(self, text: str, id_prefix: str = "") -> str:
-        if not text.strip():
-            return ""
-        key = (id_prefix, text)
-        html = self.known.get(key)
-        if html is None:
-            from . import markup  # loaded only for text that has some
-
-            if self.seconds is None:
-                self.seconds = markup.MAX_SECONDS
-            started = time.monotonic()
-            try:
-                html = markup.render_markdown(text, id_prefix, self.seconds)
-            finally:
-                self.seconds -= time.monotonic() - started
-        self.used[key] = html
-        return html
 
 
 def split_name(name: str) -> tuple[str, str]:

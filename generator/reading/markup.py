@@ -30,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..errors import MarkdownRefused
 from ..model import slugify
+from .markdown_memo import MAX_SECONDS
 from .urls import SCHEMES
 
 ALLOWED_TAGS = {
@@ -121,9 +122,6 @@ _TAG_START = re.compile(r"<[A-Za-z]")
 # front of its paragraph and reads the rest again, so time grows with their
 # square: 500 take 0.3 s, 5,000 half a minute.
 MAX_ABBREVIATIONS = 500
-
-
-MAX_SECONDS = 5.0  # of Markdown rendering for one content file, all its texts together
 
 
 def render_markdown(text: str, id_prefix: str = "", seconds: float = MAX_SECONDS) -> str:

@@ -42,11 +42,12 @@ class Translations:
                 if problems or not isinstance(data, dict):
                     raise ContentError(problems or [Problem(str(file), "interface strings must be `key: text` lines")])
                 self.strings.setdefault(file.stem, {}).update({k: str(v) for k, v in data.items()})
+        self.languages = {name for name, strings in self.strings.items() if any(strings.values())}
 
     def _serving(self, language: str) -> str:
         """The language whose strings a page in `language` shows: its own, its primary
         language's ("es" for "es-419"), or English."""
-        return served(language, {name for name, strings in self.strings.items() if any(strings.values())}) or "en"
+        return served(language, self.languages) or "en"
 
     def chosen(self, language: str) -> dict[str, str]:
         """Every string in `language`, English where it has none."""
