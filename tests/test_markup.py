@@ -42,3 +42,8 @@ def test_heading_ids_take_the_prefix_of_their_own_text():
     assert 'id="unit-1-scope"' in first
     assert 'id="unit-2-scope"' in second and 'id="unit-2-scope_1"' in second
     assert 'id="scope"' in third
+
+
+def test_lists_nested_as_deep_as_people_write_them_still_render():
+    html = render_markdown("\n".join("    " * depth + f"- item {depth}" for depth in range(50)))
+    assert html.count("<ul>") == 50 and "item 49" in html

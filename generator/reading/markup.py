@@ -118,6 +118,13 @@ MAX_BRACKET_STEPS = 2_000_000  # about a second
 MAX_TAG_STEPS = 10_000_000  # about half a second
 _TAG_START = re.compile(r"<[A-Za-z]")
 
+# Lists and quotes nested deeper than this (in columns of indentation, a tab
+# or a '>' counting four) are refused: Python-Markdown up to 3.11.3 runs out
+# of stack on them, and later versions take time and memory that grow with
+# the square of the depth (2,000 deep: 8 s, and over a gigabyte).
+MAX_NESTING = 400
+_LEAD = re.compile(r"^[ \t>]+", re.MULTILINE)
+
 # Python-Markdown takes each abbreviation definition ("*[HTML]: …") off the
 # front of its paragraph and reads the rest again, so time grows with their
 # square: 500 take 0.3 s, 5,000 half a minute.
@@ -141,13 +148,18 @@ def render_markdown(text: str, id_prefix: str = "", seconds: float = MAX_SECONDS
         raise MarkdownRefused(f"tags that close far away or nowhere ('<' and a letter, with no '>' after it) would "
                               f"take Markdown {steps:,} steps to read (the limit is {MAX_TAG_STEPS:,}); write &lt; "
                               "for a '<' that is text")
+    if nesting(text) > MAX_NESTING:
+        raise MarkdownRefused(_TOO_DEEP)
     if "*[" in text and (count := len(AbbrBlockprocessor.RE.findall(text))) > MAX_ABBREVIATIONS:
         raise MarkdownRefused(f"{count:,} abbreviation definitions (*[…]: …) would take Markdown too long to read "
                               f"(the limit is {MAX_ABBREVIATIONS:,})")
     try:
         return _sanitiser().clean(_within(seconds, _renderer().convert, text, id_prefix))
     except RecursionError:
-        raise MarkdownRefused("lists or quotes are nested too deeply for Markdown to render") from None
+        raise MarkdownRefused(_TOO_DEEP) from None
+
+
+_TOO_DEEP = "lists or quotes are nested too deeply for Markdown to render"
 
 
 class _OutOfTime(Exception):
@@ -218,6 +230,16 @@ def tag_steps(text: str) -> int:
                 close = len(text)
         steps += close - at
     return steps
+
+
+def nesting(text: str) -> int:
+    """How deep the most nested line is: its leading spaces, tabs and '>'
+    quote marks, in columns (a tab or a '>' counting four)."""
+    deepest = 0
+    for lead in _LEAD.findall(text):
+        if len(lead) * 4 > deepest:  # no shallower than this can beat the deepest
+            deepest = max(deepest, len(lead.expandtabs(4)) + 3 * lead.count(">"))
+    return deepest
 
 
 @functools.cache
