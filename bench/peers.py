@@ -105,10 +105,11 @@ HUGO_LIST = """\
 # level's criteria and every earlier level's, marked with the level they come
 # from, as Ladder's level pages show them) and a comparison page (every level
 # side by side, topic by topic), as Hugo output formats of the same content
-# file. Only the framework page is marked for Pagefind, as in Ladder. Their
-# items are written as `<li class="lc">`, so the count of criteria stays the
-# framework pages'. Roles, role paths, downloads and the data files are left
-# out, so this Hugo still writes less than Ladder.
+# file, written beside it (`level-1.html`, `compare.html`). Pagefind is given
+# only the framework pages (`index.html`), as Ladder gives it only the pages
+# it indexes. Their items are written as `<li class="lc">`, so the count of
+# criteria stays the framework pages'. Roles, role paths, downloads and the
+# data files are left out, so this Hugo still writes less than Ladder.
 HUGO_LEVEL = """\
 <!doctype html>
 <html><head><meta charset="utf-8"><title>{{ .Title }}: level LEVEL</title></head>
@@ -167,9 +168,9 @@ def hugo_same_pages_site(corpus: Path, site: Path) -> None:
         most = max(most, levels)
         outputs = ", ".join(["html", *(f"level{n}" for n in range(1, levels + 1)), "levels"])
         path.write_text(f"---\noutputs: [{outputs}]\n" + text[4:], encoding="utf-8")
-    formats = "".join(f'\n[outputFormats.level{n}]\nmediaType = "text/html"\nbaseName = "index"\n'
-                      f'path = "level-{n}"\nisHTML = true\nnotAlternative = true\n' for n in range(1, most + 1))
-    formats += ('\n[outputFormats.levels]\nmediaType = "text/html"\nbaseName = "index"\npath = "compare"\n'
+    formats = "".join(f'\n[outputFormats.level{n}]\nmediaType = "text/html"\nbaseName = "level-{n}"\n'
+                      'isHTML = true\nnotAlternative = true\n' for n in range(1, most + 1))
+    formats += ('\n[outputFormats.levels]\nmediaType = "text/html"\nbaseName = "compare"\n'
                 'isHTML = true\nnotAlternative = true\n')
     (site / "hugo.toml").write_text(HUGO_CONFIG + formats)
     (layouts / "single.html").write_text(HUGO_SINGLE.replace("<body>", "<body data-pagefind-body>"))
@@ -431,7 +432,7 @@ def measure(size: int, args, hugo: Path, mkdocs: Path, works: list[Path]) -> int
         ), **({"Hugo (Ladder's pages) + Pagefind": dict(
             version="Pagefind over it",
             command=["sh", "-c", '"$0" --quiet --source "$1" --destination "$2" --cacheDir "$3" && '
-                     'exec "$4" --site "$2" --output-path "$2/pagefind" --silent',
+                     'exec "$4" --site "$2" --output-path "$2/pagefind" --glob "**/index.html" --silent',
                      str(hugo), str(work / "hugo-same"), str(work / "hugo-same-search-site"),
                      str(work / "hugo-same-search-cache"), *pagefind_command()],
             cwd=work / "hugo-same", output=work / "hugo-same-search-site",
