@@ -49,7 +49,10 @@ _TAB_AFTER_DASH = re.compile(r"^((?:[ ]*-[ ]*)+?)\t", re.MULTILINE)
 # takes to read it.
 _LINE_START = re.compile(r"[ \t]*(?:(?:-|\?|:|---)[ \t]+)*")  # what may come before a value on its line
 _DOCUMENT = re.compile(r"\n(?:---|\.\.\.)(?=[ \t\n]|$)")
-_LONG_NUMBER = re.compile(r"[0-9][0-9A-Fa-f_]{" + str(MAX_DIGITS - 1) + "}")
+# Whole runs only (the look-behind), each read once: a pattern that could start
+# anywhere in a run read the run again from each of its characters.
+_HEX_RUN = re.compile(r"(?<![0-9A-Fa-f_])[0-9A-Fa-f_]{" + str(MAX_DIGITS) + ",}")
+_DIGIT = re.compile("[0-9]")
 # Characters yaml-rs reads as text and PyYAML refuses or reads as line breaks
 # (C1 controls come with mojibake): PyYAML reads them as stand-ins from a
 # private-use plane, given back in the data (see `_restore`).
@@ -161,19 +164,40 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[object, list[Prob
 
 
 def _for_reference(text: str) -> bool:
-    """Whether the file has what the two parsers read differently (see `_LINE_START`)."""
+    """Whether the file has what the two parsers read differently (see `_LINE_START`).
+    One pass over the text for each mark: a mark's line is found from the last
+    mark's, never by searching the line again (a line of a million marks)."""
     for mark in "!&*":
         at = text.find(mark)
+        line = seen = 0  # where the line of the mark at `at` starts; how far newlines were looked for
+        value_start = -1  # where a value may start on that line, after its dashes and colons
         while at != -1:
             named = mark == "!" or text[at + 1:at + 2] not in ("", " ", "\t", "\n", ",", "[", "]", "{", "}")
             if named:
-                before = text[text.rfind("\n", 0, at) + 1:at]
-                if _LINE_START.fullmatch(before) or before.rstrip(" \t")[-1:] in (":", "[", "{", ","):
+                newline = text.rfind("\n", seen, at)
+                if newline != -1 or value_start == -1:
+                    line = newline + 1 if newline != -1 else line
+                    value_start = _LINE_START.match(text, line).end()
+                seen = at
+                if value_start == at or _last_on_line(text, line, at) in (":", "[", "{", ","):
                     return True
             at = text.find(mark, at + 1)
     return bool(("\n---" in text or "\n..." in text) and _DOCUMENT.search(text)
                 or text.startswith("%") or "\n%" in text
-                or len(text) >= MAX_DIGITS and _LONG_NUMBER.search(text))
+                or len(text) >= MAX_DIGITS and _long_number(text))
+
+
+def _last_on_line(text: str, line: int, at: int) -> str:
+    """The last character before `at` on its line (which starts at `line`) that is not a space or tab."""
+    at -= 1
+    while at >= line and text[at] in " \t":
+        at -= 1
+    return text[at] if at >= line else ""
+
+
+def _long_number(text: str) -> bool:
+    """Whether a digit starts a run of MAX_DIGITS or more digits, letters A-F and `_`."""
+    return any(_DIGIT.search(run.group(), 0, len(run.group()) - MAX_DIGITS + 1) for run in _HEX_RUN.finditer(text))
 
 
 def _reference(text: str, file: str, line_offset: int) -> tuple[object, list[Problem]]:
