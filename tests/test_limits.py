@@ -131,3 +131,42 @@ def test_a_line_of_a_million_marks_is_read_in_time(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "content is valid" in result.stdout + result.stderr
     assert seconds < 30
+
+
+SLOW_PATTERN_CASES = {
+    # Each took the pattern that read it longer the longer the line, by a
+    # power of it (or, for the dashes, by two to the power of their count).
+    "a tab after forty list dashes": (
+        framework("levels: 1", "topics:\n  - name: t\n    title: T\n    content:\n      - level: 1\n"
+                  "        criteria:\n          " + "- " * 40 + "x\t"), 1),
+    "a sublevel label padded with ten thousand spaces": (
+        framework("levels: 1", "topics:\n  - name: t\n    title: T\n    content:\n      - level: 1\n"
+                  "        exampleCriteria:\n          - criteria: \"Criteria for sublevel A" + " " * 10_000
+                  + "x\"\n            examples: [an example]"), 0),
+    "a first heading of 200,000 closing marks": (
+        "---\npath: /guide\nyaml: false\n---\n# x" + " #" * 200_000 + " y\n\nText.\n", 0),
+}
+
+
+@pytest.mark.parametrize("case", list(SLOW_PATTERN_CASES))
+def test_a_long_line_cannot_stall_a_pattern(tmp_path, case):
+    text, code = SLOW_PATTERN_CASES[case]
+    folder = write_content(tmp_path / "content", {"support.md": SIMPLE, "big.md": text})
+    result, seconds = check(folder)
+    assert result.returncode == code, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert seconds < 30
+
+
+def test_a_spreadsheet_cell_of_a_long_line_is_imported_in_time(tmp_path):
+    """A grid cell's lines are each checked for a sublevel ("1A:"): a line of
+    130,000 spaces took that check 25 s, and a sheet may hold thousands."""
+    line = "\n1a" + " " * 130_000 + "x"
+    sheet = tmp_path / "grid.csv"
+    sheet.write_text("topic,level 1,level 2\n" + "".join(f'T{n},"- a{n}{line}","- b{n}{line}"\n' for n in range(3)))
+    (tmp_path / "c").mkdir()
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "generator", "import", str(sheet), "--into", str(tmp_path / "c"),
+                             "--path", "/grid", "--title", "Grid"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "c" / "grid.md").exists() and time.monotonic() - started < 30

@@ -36,12 +36,20 @@ META_KEYS = ("reference", "code", "level", "credit", "guidedLearningHours", "iss
 # assessment criterion 2.3 → #ac2-3.
 NUMBER_PREFIX = {"standard": "pc", "unit": "ac"}
 
-_SUBLEVEL = re.compile(
-    r"^\s*criteria\s+for\s+sub-?level\s+([A-Za-z0-9]{1,3})\s*(?:\((?P<qualifier>[^)]*)\))?\s*[:.]?\s*$",
-    re.IGNORECASE,
-)
+# Matched against stripped text, with no two ways of reading one run of
+# spaces: a pattern with three optional runs of spaces in a row took seconds
+# over a label with a thousand spaces in it, and hours over one with ten thousand.
+_SUBLEVEL = re.compile(r"criteria\s+for\s+sub-?level\s+([A-Za-z0-9]{1,3})(?:\s*\((?P<qualifier>[^)]*)\))?(?:\s*[:.])?",
+                       re.IGNORECASE)
 _MARKS = re.compile(r"[*†‡§]+")  # marks that point to a note, as sources print them after a title
-_FIRST_HEADING = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+# A first line "# Title": its text is the two groups, less a closing run of
+# `#` (found by rstrip, not by a pattern tried at every character of the line).
+_FIRST_HEADING = re.compile(r"\A\s*#[ \t]+(.)(.*)$", re.MULTILINE)
+
+
+def sublevel_start(text: str) -> re.Match | None:
+    """"Criteria for sublevel A (after probation):", Monzo's way of starting a sublevel."""
+    return _SUBLEVEL.fullmatch(text.strip())
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -131,7 +139,7 @@ class _FrameworkReader:
         body = self.page.body
         title = data["title"] or data["sidebarTitle"]
         if not title and (heading := _FIRST_HEADING.search(body)):
-            title = heading.group(1).strip()
+            title = (heading.group(1) + heading.group(2).rstrip(" \t#")).strip()
             body = body[: heading.start()] + body[heading.end():]
         title = title or humanise(self.path.rsplit("/", 1)[-1])
         self.kind = (data["kind"] or "progression") if data["yaml"] else "markdown"
@@ -400,7 +408,7 @@ class _FrameworkReader:
             place = where + ("criteria", n) if where else None
             criteria.append(self.criterion(item, f"{prefix}-{len(criteria) + 1}", place, inherited))
         for n, item in enumerate(content["exampleCriteria"]):
-            if not _SUBLEVEL.match(item["criteria"]):
+            if not sublevel_start(item["criteria"]):
                 entry = {"text": item["criteria"], "examples": item["examples"]}
                 place = where + ("exampleCriteria", n) if where else None
                 criteria.append(self.criterion(entry, f"{prefix}-{len(criteria) + 1}", place, inherited))
@@ -409,7 +417,7 @@ class _FrameworkReader:
     def read_sublevels(self, content: dict, prefix: str) -> list[Sublevel]:
         sublevels = []
         for item in content["exampleCriteria"]:
-            match = _SUBLEVEL.match(item["criteria"])
+            match = sublevel_start(item["criteria"])
             if not match:
                 continue
             sub_id = match.group(1).upper()

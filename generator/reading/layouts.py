@@ -43,7 +43,8 @@ _LEVEL = re.compile(r"^(?:(?:level|nivel|grade|grado|band|l)\s*)?(?P<id>\d{1,3}|
                     r"(?:\s*(?:[-–—:.]|\s)\s*(?P<name>[^()]*?))?\s*(?:\((?P<qualifier>[^)]*)\))?\s*$", re.IGNORECASE)
 _NAMED_FIRST = re.compile(r"^(?P<name>[^()\d]+?)\s*\((?P<id>\d{1,3}|[A-Za-z])\)\s*$")
 _BULLET = re.compile(r"^\s*(?:[-•*·◦▪‣●○–—]|\d{1,3}[.)]|[a-z][.)])\s+")
-_SUBLEVEL_LINE = re.compile(r"^\s*(?P<level>\d{1,3}|[A-Za-z])(?P<sub>[A-Za-z])\s*(?:\((?P<qualifier>[^)]*)\))?\s*:\s*$")
+# Matched against a stripped line, so that no run of spaces can be read two ways (see `frameworks._SUBLEVEL`).
+_SUBLEVEL_LINE = re.compile(r"(?P<level>\d{1,3}|[A-Za-z])(?P<sub>[A-Za-z])(?:\s*\((?P<qualifier>[^)]*)\))?\s*:")
 
 
 @dataclass
@@ -147,6 +148,11 @@ def header_row(reader: Cells) -> tuple[int | None, str]:
     return None, title
 
 
+def sublevel_line(line: str) -> re.Match | None:
+    """A line of a grid cell that starts a sublevel: "1A:", "2B (after probation):"."""
+    return _SUBLEVEL_LINE.fullmatch(line.strip())
+
+
 def split_cell(text: str) -> list[str]:
     """A grid cell's criteria: one per line, bullets and numbering taken off.
     When the cell uses bullets, a line without one continues the one before."""
@@ -157,7 +163,7 @@ def split_cell(text: str) -> list[str]:
         match = _BULLET.match(line)
         if match:
             found.append(line[match.end():].strip())
-        elif bulleted and found and not _SUBLEVEL_LINE.match(line):
+        elif bulleted and found and not sublevel_line(line):
             found[-1] += "\n" + line.strip()
         else:
             found.append(line.strip())

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from .layouts import (
     _NAME_OF,
-    _SUBLEVEL_LINE,
     KNOWLEDGE_ID,
     Cells,
     Criterion,
@@ -17,6 +16,7 @@ from .layouts import (
     parse_level,
     slug_name,
     split_cell,
+    sublevel_line,
 )
 from .sheets import Table
 
@@ -134,7 +134,7 @@ def _grid(cells: Cells, first: int, columns: dict, draft: Draft, only) -> None:
             at = topic.at(level_id)
             target = at.sublevels.setdefault(f"{sub} ({qualifier})" if qualifier else sub, []) if sub else None
             for line in split_cell(text):
-                match = _SUBLEVEL_LINE.match(line)
+                match = sublevel_line(line)
                 if match and match.group("level").upper() == level_id:
                     label = match.group("sub").upper() + (f" ({match.group('qualifier')})" if match.group("qualifier") else "")
                     target = at.sublevels.setdefault(label, [])

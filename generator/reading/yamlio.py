@@ -39,7 +39,9 @@ MAX_DIGITS = 1_000  # a number longer than this is not one an editor means
 
 # A TAB after a list dash ("-\t'text'") is legal YAML 1.2 that libyaml rejects,
 # and real Monzo files contain it. Swapping it for one space keeps columns.
-_TAB_AFTER_DASH = re.compile(r"^((?:[ ]*-[ ]*)+?)\t", re.MULTILINE)
+# Spaces and dashes as one run: as groups of each, a line of forty dashes
+# could be split into groups in a trillion ways, each tried in turn.
+_TAB_AFTER_DASH = re.compile(r"^([ ]*-[ -]*)\t", re.MULTILINE)
 # What yaml-rs and PyYAML read differently, found without parsing (see
 # `_for_reference`): a tag, anchor or alias where a value can start (at the
 # start of a line, or after '- ', ': ', '? ', '[', '{' or ','; now and then the
