@@ -123,3 +123,22 @@ def test_a_framework_already_at_that_path_is_not_overwritten(tmp_path, folder, c
     write_content(folder, {"team/support.md": SIMPLE})
     assert run(grid_workbook(tmp_path / "support.xlsx"), "--into", folder, "--path", "/support") == 2
     assert "already has path /support" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("how", ["--path", "the sheet's path column"])
+def test_a_path_out_of_the_content_folder_writes_nothing_anywhere(tmp_path, folder, capsys, how):
+    """The path names the file written: one with '..' parts, from the command
+    line or from the sheet, is refused before any file or folder is made (a
+    scratch copy of the file used to be written where it pointed)."""
+    sheet = tmp_path / "sheet.csv"
+    if how == "--path":
+        sheet.write_text("topic,level,criterion\nCommunication,1,Asks for help\n", encoding="utf-8")
+        args = ["--path", "/team/../../../outside"]
+    else:
+        sheet.write_text("framework,path,topic,level,criterion\n"
+                         "Support,/team/../../../outside,Communication,1,Asks for help\n", encoding="utf-8")
+        args = []
+    before = sorted(p for p in tmp_path.rglob("*"))
+    assert run(sheet, "--into", folder, *args) == 1
+    assert "'/team/../../../outside' may not contain '.' or '..' parts" in capsys.readouterr().err
+    assert sorted(p for p in tmp_path.rglob("*")) == before

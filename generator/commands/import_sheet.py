@@ -18,9 +18,9 @@ from pathlib import Path
 from ..building.full import find_generic
 from ..errors import ContentError, Problem, UsageError, plural
 from ..model import slugify
-from ..reading.files import content_files, load_page
+from ..reading.files import content_files, parse_page
 from ..reading.frameworks import read_framework
-from ..reading.pages import check_page, generic_topics_of
+from ..reading.pages import check_page, generic_topics_of, site_path_problem
 from ..reading.sheet_layouts import front_matter, read_sheet
 from ..reading.sheets import read_table
 
@@ -78,6 +78,8 @@ def import_sheet(source: Path, content_dir: Path, path: str | None = None, title
     if path is not None:
         draft.path = path
     draft.path = (draft.path or slugify(source.stem) or "imported").strip("/")
+    if unsafe := site_path_problem("/" + draft.path):  # before anything is written where the path points
+        raise ContentError([Problem(source.name, f"the framework's path: {unsafe}")])
     draft.title = title or draft.title or source.stem.replace("-", " ").replace("_", " ").strip().capitalize()
     if not content_dir.is_dir():
         raise UsageError(f"content folder not found: {content_dir}")
@@ -103,13 +105,7 @@ def import_sheet(source: Path, content_dir: Path, path: str | None = None, title
 def _check(text: str, target: Path, content_dir: Path, generic_topics: dict) -> None:
     """Read the file as a build would, before it is written: any problem stops the import."""
     rel = target.relative_to(content_dir).as_posix()
-    scratch = target.with_name(f".{target.name}.check-{os.getpid()}")
-    try:
-        scratch.parent.mkdir(parents=True, exist_ok=True)
-        scratch.write_text(text, encoding="utf-8")
-        page, problems = load_page(scratch, rel)
-    finally:
-        scratch.unlink(missing_ok=True)
+    page, problems = parse_page(text, text.encode("utf-8"), rel)
     if page is not None and not any(p.is_error for p in problems):
         checked, found = check_page(page)
         problems += found

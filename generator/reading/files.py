@@ -210,6 +210,12 @@ def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
     text, raw, problems = read_text(path, rel)
     if text is None:
         return None, problems
+    return parse_page(text, raw, rel, yaml_only=path.suffix.lower() in (".yml", ".yaml"))
+
+
+def parse_page(text: str, raw: bytes, rel: str, yaml_only: bool = False) -> tuple[RawPage | None, list[Problem]]:
+    """A content file's text (decoded from `raw`) into a `RawPage`; `yaml_only`
+    for a .yml file, which is front matter without the dashes."""
     if control := _CONTROL.search(text):
         line = text.count("\n", 0, control.start()) + 1
         return None, [Problem(rel, f"control character U+{ord(control.group()):04X} is not text; remove it "
@@ -217,7 +223,7 @@ def load_page(path: Path, rel: str) -> tuple[RawPage | None, list[Problem]]:
                               column=control.start() - text.rfind("\n", 0, control.start()))]
     digest = digest_of(raw)
     text = text.replace("\r\n", "\n")
-    if path.suffix.lower() in (".yml", ".yaml"):
+    if yaml_only:
         meta, body, offset, has_fm = text, "", 0, True
     elif _BOUNDARY.match(stripped := text.lstrip(" \t\n")):
         # The split keeps the opening '---' line as an empty first line of
