@@ -142,3 +142,18 @@ def test_a_path_out_of_the_content_folder_writes_nothing_anywhere(tmp_path, fold
     assert run(sheet, "--into", folder, *args) == 1
     assert "'/team/../../../outside' may not contain '.' or '..' parts" in capsys.readouterr().err
     assert sorted(p for p in tmp_path.rglob("*")) == before
+
+
+def test_a_sheet_of_thousands_of_mistakes_lists_the_first_hundred(tmp_path, folder, capsys):
+    """As for a content file: reading stops after a hundred errors, and past a
+    hundred warnings the rest are counted, so the first ones are not buried."""
+    header = ",".join(["topic"] + [f"c{n}" for n in range(5000)])
+    (tmp_path / "wide.csv").write_text(header + "\n" + ",".join(["Communication"] + ["x"] * 5000) + "\n")
+    assert run(tmp_path / "wide.csv", "--into", folder, "--title", "Wide") == 1
+    err = capsys.readouterr().err
+    assert err.count("is not a level") == 100 and "more than 100 errors in this file" in err
+    rows = "".join(f"Communication,{n % 5 + 1},Coaches the team ‚Äòcore‚Äô {n}\n" for n in range(150))
+    (tmp_path / "garbled.csv").write_text("topic,level,criterion\n" + rows, encoding="utf-8")
+    assert run(tmp_path / "garbled.csv", "--into", folder, "--title", "Garbled") == 0
+    err = capsys.readouterr().err
+    assert err.count("repaired mojibake") == 100 and "50 more warnings in this file were not listed" in err

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..errors import Problem
 from ..model import slugify
 from .mojibake import change, repair
+from .schema import MAX_ERRORS, TooManyErrors
 from .sheets import Table, column_letter
 
 KNOWLEDGE_ID = "(knowledge)"
@@ -97,9 +98,15 @@ class Cells:
     def __init__(self, table: Table, file: str):
         self.table, self.file = table, file
         self.problems: list[Problem] = []
+        self.errors = 0
         self.rows = [[self.clean(r, c, text) for c, text in enumerate(row, 1)] for r, row in enumerate(table.rows, 1)]
 
     def error(self, row: int, column: int, message: str, severity: str = "error") -> None:
+        """A problem at a cell; past `MAX_ERRORS` errors, reading the sheet stops, as a content file's does."""
+        if severity == "error":
+            if self.errors >= MAX_ERRORS:
+                raise TooManyErrors
+            self.errors += 1
         self.problems.append(Problem(self.file, message, key=self.table.cell(row, column), severity=severity))
 
     def clean(self, row: int, column: int, text: str) -> str:

@@ -4,6 +4,7 @@ lettered levels, numbers and standards). See `layouts` for the cells."""
 
 from __future__ import annotations
 
+from ..errors import Problem, listed
 from .layouts import (
     _NAME_OF,
     KNOWLEDGE_ID,
@@ -18,6 +19,7 @@ from .layouts import (
     split_cell,
     sublevel_line,
 )
+from .schema import TooManyErrors
 from .sheets import Table
 
 SUBLEVEL_TITLE = "Criteria for sublevel {}"
@@ -34,10 +36,13 @@ def read_sheet(table: Table, file: str, layout: str | None = None, only: str | N
     names = {_NAME_OF.get(h) for h in header}
     layout = layout or ("long" if "criterion" in names and ({"level", "topic"} & names) else "grid")
     draft = Draft(layout, title=title or table.title, path=table.identifier)
-    columns = _columns(cells, number, header, layout)
-    if columns is not None:
-        (_long if layout == "long" else _grid)(cells, number, columns, draft, only)
-    draft.problems = cells.problems
+    try:
+        columns = _columns(cells, number, header, layout)
+        if columns is not None:
+            (_long if layout == "long" else _grid)(cells, number, columns, draft, only)
+    except TooManyErrors:
+        cells.problems.append(Problem(file, TooManyErrors.message))
+    draft.problems = listed(cells.problems)
     return draft
 
 
