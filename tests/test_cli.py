@@ -28,6 +28,23 @@ def test_content_errors_exit_1_with_file_line_and_key_and_no_traceback(content, 
     assert not (tmp_path / "out").exists()
 
 
+def test_a_mistake_on_a_line_of_100_000_characters_shows_the_part_around_it(content, capsys):
+    """The line is cut around the column, the caret under the mistake; short
+    lines around it are shown from their start. It used to print the whole
+    line, and as many spaces before the caret."""
+    long_line = 'notes: "' + "a" * 100_000 + '" b: c'
+    folder = content({"a.md": SIMPLE.replace("levels: 2", "levels: 2\n" + long_line)})
+    assert main(["check", "--content", str(folder)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert "a.md:8:100011: invalid YAML" in lines[0]
+    marked = next(n for n, line in enumerate(lines) if line.split("|")[0].split() == [">", "8"])
+    bar = lines[marked].index("| ") + 2
+    assert lines[marked][bar:].startswith("…a") and lines[marked].endswith('" b: c')
+    assert lines[marked][lines[marked + 1].index("^")] == "b"
+    assert "  7 | levels: 2" in "\n".join(lines)
+    assert max(map(len, lines)) < 200
+
+
 def test_check_writes_nothing_and_strict_fails_on_warnings(content, capsys):
     folder = content({"a.md": SIMPLE.replace("levels: 2", "levels: 1")})
     assert main(["check", "--content", str(folder)]) == 0

@@ -7,17 +7,27 @@ import sys
 from ..building.engine import BuildResult
 from ..errors import ContentError, Problem, plural
 
+EXCERPT_WIDTH = 120  # characters of each line shown around a problem
+
 
 def format_problem(problem: Problem, context: bool = True) -> str:
-    """The problem as `file:line:col: key: message`, with the YAML lines around it."""
+    """The problem as `file:line:col: key: message`, with the YAML lines around
+    it: of a long line, the part around the column (a line of a file may be
+    megabytes long), the other lines cut at the same place (or from their start,
+    when they end before it)."""
     lines = [str(problem)]
     if context and problem.excerpt:
         width = len(str(problem.excerpt[-1][0]))
+        column = (problem.column or 1) - 1
+        start = max(0, column - EXCERPT_WIDTH // 2)
         for number, text in problem.excerpt:
             marker = ">" if number == problem.line else " "
-            lines.append(f"  {marker} {number:>{width}} | {text}")
+            cut = start if len(text) > start or number == problem.line else 0  # a short line: from its start
+            shown = text[cut:cut + EXCERPT_WIDTH]
+            shown = ("…" if cut else "") + shown + ("…" if len(text) > cut + EXCERPT_WIDTH else "")
+            lines.append(f"  {marker} {number:>{width}} | {shown}")
             if number == problem.line and problem.column:
-                lines.append(f"    {' ' * width} | {' ' * (problem.column - 1)}^")
+                lines.append(f"    {' ' * width} | {' ' * (column - start + (start > 0))}^")
     return "\n".join(lines)
 
 
