@@ -253,6 +253,26 @@ def test_ctrl_c_stops_the_command_cleanly(tmp_path):
     assert "stopped" in rest and "Traceback" not in rest
 
 
+def test_ctrl_c_as_the_server_thread_starts_still_stops(tmp_path, monkeypatch):
+    """Ctrl-C right after the "serving" line sometimes came as the server's
+    thread was being started: the command then waited for ever for a server
+    loop that never ran. Here the Ctrl-C comes at exactly that moment."""
+    folder = write_content(tmp_path / "content", {"support.md": SIMPLE})
+    start = threading.Thread.start
+
+    def interrupted(thread):
+        if getattr(thread, "_target", None) is not None and thread._target.__name__ == "serve_forever":
+            raise KeyboardInterrupt
+        return start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", interrupted)
+    lines: list[str] = []
+    command = threading.Thread(target=serve, args=(folder,), kwargs={"port": 0, "log": lines.append}, daemon=True)
+    start(command)
+    command.join(timeout=30)
+    assert not command.is_alive() and lines[-1] == "ladder: stopped"
+
+
 def test_exposing_the_preview_beyond_this_machine_warns(tmp_path):
     folder = write_content(tmp_path / "content", {"support.md": SIMPLE})
     server = Running(folder, host="0.0.0.0")

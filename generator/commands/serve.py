@@ -11,6 +11,7 @@ shown in the browser over the last good site, which is still served.
 from __future__ import annotations
 
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -178,6 +179,19 @@ def rebuild_loop(preview: Preview, wake: threading.Event, stop: threading.Event)
             return
 
 
+def start_holding_ctrl_c(thread: threading.Thread) -> None:
+    """Start `thread` with Ctrl-C held back until it runs, so that a Ctrl-C
+    finds it either not started or started (its `ident` set), never half way."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no way to hold it back
+        thread.start()
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        thread.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C meanwhile arrives now
+
+
 def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
           poll: bool = False, output_dir: Path | None = None, base_url: str | None = None,
           log=print, on_ready=None, stop: threading.Event | None = None) -> None:
@@ -203,10 +217,10 @@ def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000, open_bro
         if host not in LOOPBACK:
             log(f"ladder: warning: --host {host} makes the preview reachable from other machines; "
                 "it is meant for editing on this one")
-        log(f"ladder: serving {url} (from {preview.output}); press Ctrl-C to stop")
         stop = stop or threading.Event()
         serving = threading.Thread(target=server.serve_forever, daemon=True)
-        serving.start()
+        start_holding_ctrl_c(serving)
+        log(f"ladder: serving {url} (from {preview.output}); press Ctrl-C to stop")
         if on_ready is not None:
             on_ready(url)
         if open_browser:
@@ -224,8 +238,10 @@ def serve(content_dir: Path, host: str = "127.0.0.1", port: int = 8000, open_bro
     finally:
         observer.stop()
         preview.close()
-        if serving is not None:
-            server.shutdown()  # waits for `serve_forever`, so only once it runs
+        if serving is not None and serving.ident is not None:
+            # `shutdown` waits for `serve_forever` to end: for ever, if its thread never started
+            # (a Ctrl-C just after the "serving" line did that now and then).
+            server.shutdown()
         if server is not None:
             server.server_close()
 
