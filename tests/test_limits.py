@@ -170,3 +170,18 @@ def test_a_spreadsheet_cell_of_a_long_line_is_imported_in_time(tmp_path):
                              "--path", "/grid", "--title", "Grid"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "c" / "grid.md").exists() and time.monotonic() - started < 30
+
+
+def test_twenty_thousand_topics_with_one_slug_are_named_in_time(tmp_path):
+    """Topics whose titles make the same name get -2, -3…: each used to try
+    every number from 2, which took 50 s for 20,000 topics."""
+    sheet = tmp_path / "same.csv"
+    sheet.write_text("topic,level 1\n" + "".join(f"Same{'.' * (n % 100)}{'!' * (n // 100)},Criterion {n}\n"
+                                                 for n in range(20_000)))
+    (tmp_path / "c").mkdir()
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "generator", "import", str(sheet), "--into", str(tmp_path / "c"),
+                             "--path", "/same", "--title", "Same"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    written = (tmp_path / "c" / "same.md").read_text()
+    assert '- name: "same-20000"' in written and time.monotonic() - started < 30

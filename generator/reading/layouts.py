@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from ..model import slugify
+from .frameworks import Anchors
 from .mojibake import change, repair
 from .schema import MAX_ERRORS, TooManyErrors
 from .sheets import Table, column_letter
@@ -181,10 +182,7 @@ def column_name(number: int) -> str:
     return column_letter(number - 1)
 
 
-def slug_name(title: str, taken: set[str]) -> str:
-    base = slugify(title) or "topic"
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    taken.add(name)
-    return name
+def slug_name(title: str, names: Anchors) -> str:
+    """A topic name made from its title, unique among `names` (twenty thousand
+    titles with one slug took 50 s when each tried the numbers from 2)."""
+    return names.claim(slugify(title) or "topic")

@@ -5,6 +5,7 @@ lettered levels, numbers and standards). See `layouts` for the cells."""
 from __future__ import annotations
 
 from ..errors import Problem, listed
+from .frameworks import Anchors
 from .layouts import (
     _NAME_OF,
     KNOWLEDGE_ID,
@@ -110,7 +111,7 @@ def _grid(cells: Cells, first: int, columns: dict, draft: Draft, only) -> None:
             draft.levels[level_id] = name
         draft.levels.setdefault(level_id, name)
     _merged_across(cells, set(levels), first)
-    taken: set[str] = set()
+    names = Anchors()
     topic, category = None, None
     for row in range(first + 1, len(cells.rows) + 1):
         texts = {column: cells.value(row, column) for column in levels}
@@ -118,7 +119,7 @@ def _grid(cells: Cells, first: int, columns: dict, draft: Draft, only) -> None:
         if not title and not any(texts.values()):
             continue  # a blank row
         if title and (topic is None or title != topic.title):
-            topic = Topic(title=title, name=slug_name(title, taken),
+            topic = Topic(title=title, name=slug_name(title, names),
                           description=cells.value(row, columns.get("description")),
                           code=cells.value(row, columns.get("topic code")))
             _place(cells, row, columns, topic)
@@ -160,7 +161,7 @@ def _long(cells: Cells, first: int, columns: dict, draft: Draft, only) -> None:
     if wanted and wanted not in paths:
         cells.error(first, columns["path"], f"no framework {wanted} in this sheet (it has: {', '.join(sorted(paths))})")
         return
-    taken: set[str] = set()
+    names = Anchors()
     topics: dict[str, Topic] = {}
     order: list[list[str]] = []  # each topic's levels, in sheet order, to put lettered levels in order
     last = {"topic": "", "level": ""}
@@ -183,8 +184,8 @@ def _long(cells: Cells, first: int, columns: dict, draft: Draft, only) -> None:
         topic = topics.get(key)
         if topic is None:
             name = get("topic id") if get("topic id") and get("topic id") != KNOWLEDGE_ID else None
-            topic = topics[key] = Topic(title=title, name=name or slug_name(title, taken), code=get("topic code"))
-            taken.add(topic.name)
+            topic = topics[key] = Topic(title=title, name=name or slug_name(title, names), code=get("topic code"))
+            names.taken.add(topic.name)
             _place(cells, row, columns, topic)
             if key != KNOWLEDGE_ID:
                 draft.topics.append(topic)
