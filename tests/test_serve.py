@@ -243,8 +243,11 @@ def test_ctrl_c_stops_the_command_cleanly(tmp_path):
     import sys
 
     folder = write_content(tmp_path / "content", {"support.md": SIMPLE})
+    # Ctrl-C as a terminal gives it: a test run in the background of a script ignores SIGINT, and so would
+    # the command it starts (Python keeps an ignored SIGINT ignored).
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--content", str(folder), "--port", "0"],
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     first = process.stderr.readline()
     assert "serving http://127.0.0.1:" in first
     process.send_signal(signal.SIGINT)
