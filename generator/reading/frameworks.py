@@ -59,7 +59,8 @@ def split_name(name: str) -> tuple[str, str]:
 
 
 class Anchors:
-    """Hands out anchor ids that are unique within one page."""
+    """Hands out ids that are unique within one page (anchors), or one sheet
+    being imported (topic names): the one wanted, else it with -2, -3…"""
 
     def __init__(self):
         self.taken: set[str] = set()
