@@ -7,7 +7,9 @@ Delivery, a line at level 2 that only points back, and a text said again at
 level 3; the expected levels below are worked out from it by hand.
 """
 
+import base64
 import json
+import zlib
 from urllib.request import urlopen
 
 import jsonschema
@@ -396,3 +398,19 @@ def test_a_link_does_not_silently_replace_the_assessment_kept_in_the_browser(gro
     page.get_by_role("button", name="Bring back the one kept in this browser").click()
     assert chosen(page, "Asks for help when stuck.") == ""
     assert table(page)["Delivery"] == ["Level 1"]
+
+
+def test_a_link_that_inflates_to_50_mb_is_refused_as_too_large(growth, person):
+    """A link holds its assessment deflated: 50 KB of a link can inflate to
+    50 MB (or, at a browser's longest address, gigabytes). Inflating stops past
+    2 MB, the limit of a file opened from disk, and says so."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate, as the page's links are
+    bomb = packer.compress(b"{" + b" " * 50_000_000 + b"}") + packer.flush()
+    fragment = base64.urlsafe_b64encode(bomb).decode().rstrip("=")
+    assert len(fragment) < 100_000
+    page = visit(person(growth.url).context, growth.url + "#a=z" + fragment)
+    opened(page)
+    status = page.locator(".assessment__status--error")
+    status.wait_for()
+    assert status.inner_text() == "The assessment in this link could not be read: it is larger than 2 MB."
+    assert not page.script_errors

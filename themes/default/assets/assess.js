@@ -317,11 +317,27 @@
     if (typeof CompressionStream === "function") return "a=z" + toBase64(await through(new CompressionStream("deflate-raw"), bytes));
     return "a=j" + toBase64(bytes);
   }
+  /* A link's file is held to the size of a file opened from disk: a few kilobytes of a
+     link can inflate to gigabytes, so inflating stops once past it. */
+  class TooLarge extends Error {}
+  async function inflated(bytes) {
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    const parts = [];
+    for (let size = 0; ;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_FILE) { reader.cancel(); throw new TooLarge(); }
+      parts.push(value);
+    }
+    return new Uint8Array(await new Blob(parts).arrayBuffer());
+  }
   async function fileFromFragment(hash) {
     const code = hash.replace(/^#a=/, "");
     let bytes = fromBase64(code.slice(1));
-    if (code[0] === "z") bytes = await through(new DecompressionStream("deflate-raw"), bytes);
+    if (code[0] === "z") bytes = await inflated(bytes);
     else if (code[0] !== "j") throw new Error("unknown encoding");
+    if (bytes.length > MAX_FILE) throw new TooLarge();
     return JSON.parse(new TextDecoder().decode(bytes));
   }
 
@@ -960,7 +976,8 @@
     loading.remove();
     let file = stored(storeKey), linkProblem = "", fromLink = null;
     if (/^#a=/.test(location.hash)) {
-      try { fromLink = await fileFromFragment(location.hash); } catch (e) { linkProblem = t("assess_bad_link"); }
+      try { fromLink = await fileFromFragment(location.hash); }
+      catch (e) { linkProblem = t(e instanceof TooLarge ? "assess_bad_size" : "assess_bad_link"); }
       if (fromLink && !linkProblem) linkProblem = problemOf(fromLink);
       if (!linkProblem) {
         if (file && JSON.stringify(file) !== JSON.stringify(fromLink)) previous = file;
