@@ -105,6 +105,12 @@ def listed(problems: list[Problem]) -> list[Problem]:
     return shown
 
 
+def cut(text: str, start: int, width: int) -> str:
+    """`width` characters of `text` from `start`, with "…" where text was left
+    out: how a message quotes a text or a line that may be megabytes long."""
+    return ("…" if start else "") + text[start:start + width] + ("…" if len(text) > start + width else "")
+
+
 def plural(count: int, word: str) -> str:
     """"1 page", "2 pages": for the messages Ladder prints."""
     return f"{count} {word}{'' if count == 1 else 's'}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..building.engine import BuildResult
-from ..errors import ContentError, Problem, plural
+from ..errors import ContentError, Problem, cut, plural
 
 EXCERPT_WIDTH = 120  # characters of each line shown around a problem
 
@@ -22,9 +22,7 @@ def format_problem(problem: Problem, context: bool = True) -> str:
         start = max(0, column - EXCERPT_WIDTH // 2)
         for number, text in problem.excerpt:
             marker = ">" if number == problem.line else " "
-            cut = start if len(text) > start or number == problem.line else 0  # a short line: from its start
-            shown = text[cut:cut + EXCERPT_WIDTH]
-            shown = ("…" if cut else "") + shown + ("…" if len(text) > cut + EXCERPT_WIDTH else "")
+            shown = cut(text, start if len(text) > start or number == problem.line else 0, EXCERPT_WIDTH)
             lines.append(f"  {marker} {number:>{width}} | {shown}")
             if number == problem.line and problem.column:
                 lines.append(f"    {' ' * width} | {' ' * (column - start + (start > 0))}^")

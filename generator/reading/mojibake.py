@@ -15,6 +15,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..errors import cut
+
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 
@@ -75,11 +77,7 @@ def change(before: str, after: str, width: int = 40) -> str:
     little before where they first differ: a repaired text may be pages long."""
     first = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
     begin = max(0, first - width // 4)
-
-    def cut(text: str) -> str:
-        return ("…" if begin else "") + text[begin:begin + width] + ("…" if begin + width < len(text) else "")
-
-    return f"{cut(before)!r} → {cut(after)!r}"
+    return f"{cut(before, begin, width)!r} → {cut(after, begin, width)!r}"
 
 
 @functools.cache

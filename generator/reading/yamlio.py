@@ -199,7 +199,7 @@ def _last_on_line(text: str, line: int, at: int) -> str:
 
 def _long_number(text: str) -> bool:
     """Whether a digit starts a run of MAX_DIGITS or more digits, letters A-F and `_`."""
-    return any(_DIGIT.search(run.group(), 0, len(run.group()) - MAX_DIGITS + 1) for run in _HEX_RUN.finditer(text))
+    return any(_DIGIT.search(text, run.start(), run.end() - MAX_DIGITS + 1) for run in _HEX_RUN.finditer(text))
 
 
 def _reference(text: str, file: str, line_offset: int) -> tuple[object, list[Problem]]:
